@@ -1,0 +1,106 @@
+/**
+ * The loaders of one request: one per ERP read, each over its shared cache.
+ * Created per request (so nothing a request loaded for one principal leaks
+ * into another's DataLoader memo) and dropped with it.
+ */
+import type DataLoader from 'dataloader';
+import { type ErpCache, priceItemKey } from '../src/cache/erpCache';
+import type {
+  ArticleRow,
+  CatalogPageQuery,
+  ConditionRow,
+  CustomerContextRow,
+  DestinationRow,
+  ErpPort,
+  PriceListItemRow,
+  ReferenceData,
+  StockFacts,
+} from '../src/erp/port';
+import { cachedLoader, cachedSingleton } from './cachedLoader';
+
+export interface ErpLoaders {
+  reference(): Promise<ReferenceData>;
+  globalConditions(): Promise<ConditionRow[]>;
+  article: DataLoader<string, ArticleRow | null, string>;
+  customerContext: DataLoader<string, CustomerContextRow | null, string>;
+  destinations: DataLoader<string, DestinationRow[], string>;
+  priceItems: DataLoader<{ list: string; sku: string }, PriceListItemRow[], string>;
+  stock: DataLoader<string, StockFacts, string>;
+  /** One raw catalog batch (active, web-enabled, by sku); visibility is the caller's job. */
+  catalogBatch(query: CatalogPageQuery): Promise<ArticleRow[]>;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
+  const article = cachedLoader<string, ArticleRow | null>({
+    cache: cache.articles,
+    key: (sku) => sku,
+    fetch: async (skus) => new Map((await erp.articlesBySku(skus)).map((a) => [a.sku, a])),
+    absent: () => null,
+  });
+
+  const catalogBatch = async (query: CatalogPageQuery): Promise<ArticleRow[]> => {
+    const key = JSON.stringify([query.after, query.family, query.search, query.limit]);
+    const hit = cache.catalogBatches.get(key);
+    if (hit) return hit.value;
+    const rows = await erp.catalogPage(query);
+    cache.catalogBatches.set(key, { value: rows });
+    // The rows are whole articles: later product lookups need no round trip.
+    for (const row of rows) {
+      cache.articles.set(row.sku, { value: row });
+      article.prime(row.sku, row);
+    }
+    return rows;
+  };
+
+  return {
+    reference: cachedSingleton(cache.reference, 'reference', () => erp.referenceData()),
+    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions()),
+    article,
+    catalogBatch,
+    customerContext: cachedLoader<string, CustomerContextRow | null>({
+      cache: cache.customerContexts,
+      key: (code) => code,
+      fetch: async (codes) => new Map((await erp.customerContexts(codes)).map((c) => [c.customer.code, c])),
+      absent: () => null,
+    }),
+    destinations: cachedLoader<string, DestinationRow[]>({
+      cache: cache.destinations,
+      key: (code) => code,
+      fetch: async (codes) => groupBy(await erp.destinations(codes), (d) => d.customerCode),
+      absent: () => [],
+    }),
+    priceItems: cachedLoader<{ list: string; sku: string }, PriceListItemRow[]>({
+      cache: cache.priceItems,
+      key: (k) => priceItemKey(k.list, k.sku),
+      fetch: async (keys) => {
+        const lists = [...new Set(keys.map((k) => k.list))];
+        const skus = [...new Set(keys.map((k) => k.sku))];
+        const rows = await erp.priceListItems(lists, skus);
+        return groupBy(rows, (r) => priceItemKey(r.priceListCode, r.sku));
+      },
+      absent: () => [],
+    }),
+    stock: cachedLoader<string, StockFacts>({
+      cache: cache.stock,
+      key: (sku) => sku,
+      fetch: async (skus) => {
+        const facts = await erp.stockFacts(skus);
+        const stock = groupBy(facts.stock, (r) => r.sku);
+        const incoming = groupBy(facts.incoming, (r) => r.sku);
+        return new Map(skus.map((sku) => [sku, { stock: stock.get(sku) ?? [], incoming: incoming.get(sku) ?? [] }]));
+      },
+      absent: () => ({ stock: [], incoming: [] }),
+    }),
+  };
+}

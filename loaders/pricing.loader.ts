@@ -1,0 +1,41 @@
+/**
+ * Gathers what the pricing engine needs for one article and the request's
+ * caller, from the request's loaders: the compiled conditions of the caller
+ * (built once per cached customer context), and the caller's and default
+ * lists' items for the sku (batched across the page in one ERP call).
+ */
+import { conditionIndexFor } from '../src/pricing/conditionIndex';
+import type { PriceQuery } from '../src/pricing/computePrice';
+import { compileListItems } from '../src/pricing/listPrice';
+import type { ArticleRow } from '../src/erp/port';
+import type { PonteContext } from '../src/graphql/context';
+import { dateInZone } from '../src/settings/erpSettings';
+
+export type PriceInputs = Omit<PriceQuery, 'quantity'>;
+
+export async function priceInputs(ctx: PonteContext, article: ArticleRow): Promise<PriceInputs> {
+  const [viewer, settings, globalRows] = await Promise.all([ctx.viewer(), ctx.settings(), ctx.loaders.globalConditions()]);
+  const customer = viewer.customer;
+  const audience = customer ? { code: customer.code, group: customer.group } : null;
+  const conditions = conditionIndexFor(audience, globalRows, viewer.context?.conditions ?? [], viewer.context ?? undefined);
+
+  const defaultList = settings.defaultPriceList;
+  const ownList = customer?.priceListCode && customer.priceListCode !== defaultList ? customer.priceListCode : null;
+  const [ownRows, defaultRows] = await Promise.all([
+    ownList ? ctx.loaders.priceItems.load({ list: ownList, sku: article.sku }) : null,
+    defaultList ? ctx.loaders.priceItems.load({ list: defaultList, sku: article.sku }) : null,
+  ]);
+  return {
+    sku: article.sku,
+    familyCode: article.familyCode,
+    today: dateInZone(ctx.now, settings.timeZone),
+    customerList: ownRows ? compileListItems(ownRows) : null,
+    defaultList: defaultRows ? compileListItems(defaultRows) : null,
+    conditions,
+  };
+}
+
+/** The currency prices are quoted in: the installation's (ecom_settings.currency). */
+export async function priceCurrency(ctx: PonteContext): Promise<string> {
+  return (await ctx.settings()).currency;
+}

@@ -1,0 +1,34 @@
+/**
+ * Federation entity resolution (`_entities`): the same visibility and
+ * authorisation as every other path. An entity the caller may not see
+ * resolves to null, exactly like one that does not exist.
+ */
+import { visibleArticles } from '../src/catalog/visibleArticles';
+import type { PonteContext } from '../src/graphql/context';
+import { toCustomer, type Customer } from './types/customer.type';
+import { toProduct, type Product } from './types/product.type';
+
+export const referenceResolvers = {
+  Product: {
+    async __resolveReference(ref: { sku: string }, ctx: PonteContext): Promise<Product | null> {
+      if (typeof ref.sku !== 'string') return null;
+      const [article] = await visibleArticles([ref.sku], await ctx.viewer(), ctx.loaders.article);
+      return article ? toProduct(article) : null;
+    },
+  },
+  Customer: {
+    async __resolveReference(ref: { code: string }, ctx: PonteContext): Promise<Customer | null> {
+      if (typeof ref.code !== 'string') return null;
+      const principal = ctx.principal;
+      if (principal.role === 'anonymous') return null;
+      const viewer = await ctx.viewer();
+      if (viewer.customer?.code === ref.code) return toCustomer(viewer.customer);
+      // Beyond itself: an agent sees the customers it follows, a service all.
+      if (principal.role !== 'agent' && principal.role !== 'service') return null;
+      const context = await ctx.loaders.customerContext.load(ref.code);
+      if (!context) return null;
+      if (principal.role === 'agent' && context.customer.agentCode !== principal.agent) return null;
+      return toCustomer(context.customer);
+    },
+  },
+};

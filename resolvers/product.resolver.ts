@@ -1,0 +1,107 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { catalogPage } from '../src/catalog/catalogPage';
+import { visibleArticles } from '../src/catalog/visibleArticles';
+import { badUserInput } from '../src/errors';
+import type { PonteContext } from '../src/graphql/context';
+import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
+import { computeAvailability } from '../src/stock/availability';
+import { type DecimalInput, DecimalScalar, requireDecimal } from '../src/graphql/scalars';
+import { ONE, formatFixed } from '../src/decimal/decimal';
+import { computePrice } from '../src/pricing/computePrice';
+import { priceBreaks } from '../src/pricing/priceBreaks';
+import { presentPrice } from '../src/pricing/presentPrice';
+import { priceCurrency, priceInputs } from '../loaders/pricing.loader';
+import { Price, PriceBreak, PriceSource } from './types/price.type';
+import { Availability, StockStatus } from './types/availability.type';
+import { Product, ProductConnection, toProduct } from './types/product.type';
+
+export const MAX_SKUS_PER_REQUEST = 200;
+export const MAX_CATALOG_PAGE = 100;
+const CURSOR = 'sku';
+
+function optionalFilter(value: string | null | undefined, name: string): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed.length > 100) throw badUserInput(`${name}: at most 100 characters.`);
+  return trimmed === '' ? null : trimmed;
+}
+
+@Resolver(() => Product)
+export class ProductResolver {
+  @Query(() => Product, { nullable: true, description: 'One article; null when unknown or not visible to the caller.' })
+  async product(@Arg('sku', () => ID) sku: string, @Ctx() ctx: PonteContext): Promise<Product | null> {
+    const [article] = await visibleArticles([sku], await ctx.viewer(), ctx.loaders.article);
+    return article ? toProduct(article) : null;
+  }
+
+  @Query(() => [Product], {
+    nullable: 'items',
+    description: `Same order and length as skus; null where unknown or invisible; at most ${MAX_SKUS_PER_REQUEST} skus.`,
+  })
+  async products(@Arg('skus', () => [ID]) skus: string[], @Ctx() ctx: PonteContext): Promise<Array<Product | null>> {
+    if (skus.length > MAX_SKUS_PER_REQUEST) throw badUserInput(`skus: at most ${MAX_SKUS_PER_REQUEST} per request.`);
+    const articles = await visibleArticles(skus, await ctx.viewer(), ctx.loaders.article);
+    return articles.map((a) => (a ? toProduct(a) : null));
+  }
+
+  @Query(() => ProductConnection, { description: `The visible catalog by sku; first is capped at ${MAX_CATALOG_PAGE}.` })
+  async catalog(
+    @Ctx() ctx: PonteContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 24 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('family', () => String, { nullable: true }) family?: string | null,
+    @Arg('search', () => String, { nullable: true }) search?: string | null,
+  ): Promise<ProductConnection> {
+    const request = {
+      first: pageSize(first, 24, MAX_CATALOG_PAGE),
+      after: decodeCursor(CURSOR, after),
+      family: optionalFilter(family, 'family'),
+      search: optionalFilter(search, 'search'),
+    };
+    const page = await catalogPage(request, await ctx.viewer(), ctx.loaders.catalogBatch);
+    const edges = page.items.map((a) => ({ cursor: encodeCursor(CURSOR, a.sku), node: toProduct(a) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+    };
+  }
+
+  @FieldResolver(() => Price, { nullable: true, description: 'For the acting customer; null = price on request.' })
+  async price(
+    @Root() product: Product,
+    @Ctx() ctx: PonteContext,
+    @Arg('quantity', () => DecimalScalar, { nullable: true, defaultValue: ONE }) quantityArg: DecimalInput | null,
+  ): Promise<Price | null> {
+    const quantity = requireDecimal(quantityArg ?? ONE, 'quantity');
+    if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');
+    const [inputs, currency] = await Promise.all([priceInputs(ctx, product.article), priceCurrency(ctx)]);
+    const result = computePrice({ ...inputs, quantity });
+    if (!result) return null;
+    const view = presentPrice(result, currency, product.vatRate);
+    return Object.assign(new Price(), view, { source: PriceSource[view.source] });
+  }
+
+  @FieldResolver(() => [PriceBreak], { description: "Every quantity at which this customer's unit price changes." })
+  async priceBreaks(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<PriceBreak[]> {
+    const inputs = await priceInputs(ctx, product.article);
+    return priceBreaks(inputs).map((b) => ({ minQuantity: b.minQuantity.toString(), unitPrice: formatFixed(b.unitPrice, 4) }));
+  }
+
+  @FieldResolver(() => Availability)
+  async availability(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<Availability> {
+    const [viewer, reference, settings, facts] = await Promise.all([
+      ctx.viewer(),
+      ctx.loaders.reference(),
+      ctx.settings(),
+      ctx.loaders.stock.load(product.sku),
+    ]);
+    const availability = computeAvailability({
+      stock: facts.stock,
+      incoming: facts.incoming,
+      warehouses: reference.warehouses,
+      lowStockThreshold: settings.lowStockThreshold,
+      showQuantities: viewer.showQuantities,
+    });
+    return { ...availability, status: StockStatus[availability.status] };
+  }
+}

@@ -1,0 +1,64 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Decimal, erpDecimal, ONE, ZERO } from '../../src/decimal/decimal';
+import type { ArticleRow } from '../../src/erp/port';
+import { DecimalScalar } from '../../src/graphql/scalars';
+import { PageInfo } from './pageInfo.type';
+
+@Directive('@key(fields: "sku")')
+@ObjectType({ description: 'An article as the ERP knows it, visible to the caller.' })
+export class Product {
+  @Field(() => ID)
+  sku!: string;
+
+  @Field({ description: "The ERP's internal description; the storefront owns marketing copy." })
+  description!: string;
+
+  @Field()
+  unit!: string;
+
+  @Field(() => String, { nullable: true })
+  family!: string | null;
+
+  @Field(() => DecimalScalar)
+  vatRate!: Decimal;
+
+  @Field(() => DecimalScalar, { description: 'Order quantities must be a multiple of this.' })
+  packQuantity!: Decimal;
+
+  @Field(() => DecimalScalar)
+  minOrderQuantity!: Decimal;
+
+  /** The ERP row, for field resolvers (price, availability). Not exposed. */
+  article!: ArticleRow;
+}
+
+export function toProduct(article: ArticleRow): Product {
+  const product = new Product();
+  product.sku = article.sku;
+  product.description = article.description;
+  product.unit = article.unit;
+  product.family = article.familyCode;
+  product.vatRate = erpDecimal(article.vatRate, ZERO);
+  product.packQuantity = erpDecimal(article.packQty, ONE);
+  product.minOrderQuantity = erpDecimal(article.minOrderQty, ZERO);
+  product.article = article;
+  return product;
+}
+
+@ObjectType()
+export class ProductEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Product)
+  node!: Product;
+}
+
+@ObjectType()
+export class ProductConnection {
+  @Field(() => [ProductEdge])
+  edges!: ProductEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

@@ -1,0 +1,165 @@
+/**
+ * Composition root: from a validated configuration and an ERP adapter to a
+ * running HTTP server. Everything process-wide (caches, the guarded port,
+ * the change feed, metrics, the schema) is made here once and handed down.
+ */
+import { ApolloServer } from '@apollo/server';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createTokenVerifier } from './auth/verifyToken';
+import { ChangeFeed } from './cache/changeFeed';
+import { ErpCache } from './cache/erpCache';
+import type { Config } from './config/config';
+import { ErpCallCounter, guardErp } from './erp/guardedErp';
+import type { ErpPort } from './erp/port';
+import { requestErpScope, type RequestErpScope } from './erp/requestScope';
+import { buildPonteSchema } from './graphql/buildSchema';
+import type { PonteContext } from './graphql/context';
+import type { Services } from './graphql/services';
+import { createContextFactory } from './http/createContext';
+import { createFormatError } from './http/formatError';
+import { Metrics } from './http/metrics';
+
+export interface PonteAppOptions {
+  config: Config;
+  /** The raw adapter; the app wraps it in the guard (counting, deadline, bulkhead). */
+  adapter: ErpPort;
+  logger: Logger;
+  /** The clock; tests inject a fixed one. */
+  now?: () => Date;
+  /** Extra services (pricing, orders, …) built by the caller around the guarded port. */
+  extendServices?: (base: { erp: ErpPort; config: Config; now: () => Date; logger: Logger }) => Partial<Services>;
+  /** Runs at close, after the server stopped and before the adapter closes. */
+  onClose?: () => Promise<void>;
+}
+
+export interface PonteApp {
+  http: FastifyInstance;
+  /** The guarded port: every call through it is counted. */
+  erp: ErpPort;
+  erpCalls: ErpCallCounter;
+  cache: ErpCache;
+  changeFeed: ChangeFeed;
+  metrics: Metrics;
+  services: Services;
+  /** Starts listening; returns the base URL. */
+  listen(host: string, port: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    erpScope?: RequestErpScope;
+  }
+}
+
+export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp> {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const cache = new ErpCache(config.cache);
+  const metrics = new Metrics({ defaultMetrics: config.production, cacheSize: () => cache.size() });
+  const erpCalls = new ErpCallCounter();
+  const erp = guardErp(options.adapter, erpCalls, {
+    timeoutMs: config.erpLimits.timeoutMs,
+    maxConcurrency: config.erpLimits.maxConcurrency,
+    observer: (operation, ms, outcome) => metrics.erpCalls.observe({ operation, outcome }, ms / 1000),
+  });
+  const changeFeed = new ChangeFeed(erp, cache, logger);
+  const services: Services = {
+    config,
+    ...(options.extendServices?.({ erp, config, now, logger }) ?? {}),
+  } as Services;
+
+  const http: FastifyInstance = Fastify({
+    loggerInstance: logger as unknown as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  const apollo = new ApolloServer<PonteContext>({
+    schema: await buildPonteSchema(),
+    plugins: [fastifyApolloDrainPlugin(http)],
+    formatError: createFormatError((error) => logger.error({ err: error }, 'request failed')),
+    includeStacktraceInErrorResponses: false,
+    // Introspection helps integrators; it reveals the schema, never data.
+    introspection: true,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+
+  const createContext = createContextFactory({
+    verify: createTokenVerifier(config.auth),
+    erp,
+    cache,
+    now,
+    services,
+  });
+  const graphqlHandler = fastifyApolloHandler(apollo, {
+    context: async (request) => createContext(request.headers),
+  });
+
+  http.addHook('onRequest', async (request) => {
+    request.erpScope = { erpCalls: 0 };
+  });
+  http.addHook('onSend', async (request, reply) => {
+    // Lets the benchmark (and anyone curious) see the round trips a request cost.
+    if (request.erpScope) reply.header('x-ponte-erp-calls', String(request.erpScope.erpCalls));
+  });
+  http.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.observe({ route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (route === '/graphql' && request.erpScope) metrics.erpCallsPerRequest.observe(request.erpScope.erpCalls);
+  });
+
+  http.route({
+    url: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: (request, reply) =>
+      requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never)),
+  });
+  http.get('/healthz', async () => ({ status: 'ok' }));
+  http.get('/readyz', async (_request, reply) => {
+    try {
+      await erp.ping();
+      return { status: 'ready', erp: erp.dialect };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', erp: erp.dialect });
+    }
+  });
+  http.get('/metrics', async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  await changeFeed.init().catch((error: unknown) => logger.warn({ err: error }, 'change feed: could not read its position'));
+  changeFeed.start(config.cache.changeFeedPollMs);
+
+  return {
+    http,
+    erp,
+    erpCalls,
+    cache,
+    changeFeed,
+    metrics,
+    services,
+    async listen(host, port) {
+      try {
+        await http.listen({ host, port });
+      } catch (error) {
+        // No IPv6 on this machine: fall back to every IPv4 address.
+        if (host !== '::' || (error as { code?: string }).code !== 'EAFNOSUPPORT') throw error;
+        await http.listen({ host: '0.0.0.0', port });
+      }
+      const address = http.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      return `http://localhost:${actualPort}`;
+    },
+    async close() {
+      changeFeed.stop();
+      await http.close();
+      await apollo.stop().catch(() => undefined);
+      await options.onClose?.();
+      await options.adapter.close();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Bearer-token verification (graphql-api.md, "Who is calling").
+ *
+ * A request without Authorization is anonymous; a request with a token that
+ * fails in any way (signature, algorithm, expiry, issuer, audience, claims)
+ * is refused with UNAUTHENTICATED and never falls back to anonymous.
+ */
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../config/config';
+import { unauthenticated } from '../errors';
+import { ANONYMOUS, type Principal } from './principal';
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
+
+const CODE = /^[\x21-\x7e]{1,50}$/;
+
+function claimCode(payload: JWTPayload, name: string): string | null {
+  const value = payload[name];
+  return typeof value === 'string' && CODE.test(value) ? value : null;
+}
+
+/** Maps verified claims to a principal, or null when they do not make one. */
+export function principalFromClaims(payload: JWTPayload): Principal | null {
+  switch (payload.role) {
+    case 'customer': {
+      const customer = claimCode(payload, 'customer');
+      return customer ? { role: 'customer', customer } : null;
+    }
+    case 'agent': {
+      const agent = claimCode(payload, 'agent');
+      return agent ? { role: 'agent', agent } : null;
+    }
+    case 'service': {
+      if (payload.customer !== undefined && payload.customer !== null && claimCode(payload, 'customer') === null) return null;
+      return { role: 'service', customer: claimCode(payload, 'customer') };
+    }
+    default:
+      return null;
+  }
+}
+
+export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
+  let key: Uint8Array | JWTVerifyGetKey;
+  let algorithms: string[];
+  if (auth.secret) {
+    key = auth.secret;
+    algorithms = ['HS256'];
+  } else if (auth.jwksUrl) {
+    key = createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    algorithms = ['RS256', 'ES256'];
+  } else {
+    throw new Error('auth: neither a secret nor a JWKS URL is configured');
+  }
+
+  return async (authorization) => {
+    if (authorization === undefined || authorization === '') return ANONYMOUS;
+    const match = /^Bearer[ ]+([A-Za-z0-9_\-.]+)\s*$/i.exec(authorization);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+        algorithms,
+        requiredClaims: ['exp'],
+        ...(auth.issuer ? { issuer: auth.issuer } : {}),
+        ...(auth.audience ? { audience: auth.audience } : {}),
+      }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
+      throw unauthenticated();
+    }
+    const principal = principalFromClaims(payload);
+    if (!principal) throw unauthenticated('The token does not carry a valid role with its customer or agent code.');
+    return principal;
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * What one change-feed row drops from the caches. An entity_key of NULL
+ * means "every row of that entity"; an entity Ponte does not know (a newer
+ * ERP contract, a typo in a trigger) drops everything, because serving a
+ * stale price is worse than one cold request.
+ */
+import type { ChangeRow } from '../erp/port';
+import { type ErpCache } from './erpCache';
+
+function dropWhere<V>(cache: ErpCache['priceItems'] | ErpCache['articles'], test: (key: string) => boolean): void {
+  for (const key of [...cache.keys()]) if (test(key)) cache.delete(key);
+}
+
+export function applyChange(cache: ErpCache, change: ChangeRow): void {
+  const key = change.entityKey === null || change.entityKey === '' ? null : change.entityKey;
+  switch (change.entity.trim().toUpperCase()) {
+    case 'ARTICLE':
+      // Any article change can move an article into or out of any catalog batch.
+      cache.catalogBatches.clear();
+      if (key === null) cache.articles.clear();
+      else cache.articles.delete(key);
+      return;
+    case 'PRICE_LIST':
+      // The key may name a price list or a sku: drop entries of either.
+      if (key === null) cache.priceItems.clear();
+      else dropWhere(cache.priceItems, (k) => k.split('\u0000').includes(key));
+      // Price list headers (currency) live in the reference data.
+      cache.reference.clear();
+      return;
+    case 'CONDITION':
+      // A condition's key does not say whose it is; conditions are cached per
+      // customer context and globally, so both go.
+      cache.globalConditions.clear();
+      cache.customerContexts.clear();
+      return;
+    case 'VISIBILITY':
+      cache.customerContexts.clear();
+      return;
+    case 'STOCK':
+      if (key === null) cache.stock.clear();
+      else cache.stock.delete(key);
+      return;
+    case 'CUSTOMER':
+      if (key === null) {
+        cache.customerContexts.clear();
+        cache.destinations.clear();
+      } else {
+        cache.customerContexts.delete(key);
+        cache.destinations.delete(key);
+      }
+      return;
+    case 'DOCUMENT':
+      // Documents are read live, never cached.
+      return;
+    default:
+      cache.clear();
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Configuration: read once from the environment at start-up, validated, and
+ * passed down. No other module reads process.env.
+ */
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+
+/** Where the ERP lives. */
+export type ErpLocation =
+  | { kind: 'demo'; path: string }
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'mssql'; url: string };
+
+export interface AuthConfig {
+  /** HS256 shared secret (at least 32 bytes). Exactly one of secret / jwksUrl is set. */
+  secret: Uint8Array | null;
+  /** JWKS endpoint for RS256 / ES256 tokens. */
+  jwksUrl: string | null;
+  /** Required `iss`, when set. */
+  issuer: string | null;
+  /** Required `aud`, when set. */
+  audience: string | null;
+  /**
+   * True when no key was configured and a development secret was made up
+   * (never in production): the start-up banner says so.
+   */
+  generatedSecret: boolean;
+}
+
+export interface CacheConfig {
+  /** Upper bound on entries per cache (lru-cache `max`). Default 50 000. */
+  maxEntries: number;
+  /** Lifetime of catalog, price and customer facts, in ms (lru-cache `ttl`). Default 300 000. */
+  ttlMs: number;
+  /** Lifetime of stock facts, in ms: stock moves faster than prices. Default 30 000. */
+  stockTtlMs: number;
+  /** How often the ERP change feed is polled, in ms; 0 disables polling. Default 2 000. */
+  changeFeedPollMs: number;
+}
+
+export interface ErpLimits {
+  /** Deadline for one ERP call, in ms; past it the call fails with ERP_TIMEOUT. Default 5 000. */
+  timeoutMs: number;
+  /** At most this many ERP calls in flight at once (bulkhead). Default 16. */
+  maxConcurrency: number;
+}
+
+export interface DemoConfig {
+  /** Articles in a generated demo ERP. Default 10 000. */
+  articles: number;
+  /** Customers in a generated demo ERP. Default 1 000. */
+  customers: number;
+  /** PRNG seed of the generator. */
+  seed: number;
+  /** Delay before the demo importer picks up a NEW order, in ms. Default 3 000. */
+  importDelayMs: number;
+}
+
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  erp: ErpLocation;
+  erpLimits: ErpLimits;
+  auth: AuthConfig;
+  cache: CacheConfig;
+  demo: DemoConfig;
+  /** Most lines one order may have (TOO_MANY_LINES above it). Default 500. */
+  maxOrderLines: number;
+}
+
+const intFrom = (def: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return def;
+      if (!/^\d+$/.test(v.trim())) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number, got ${JSON.stringify(v)}` });
+        return z.NEVER;
+      }
+      const n = Number(v.trim());
+      if (n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be between ${min} and ${max}, got ${n}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? null : v.trim()));
+
+const EnvSchema = z.object({
+  NODE_ENV: optionalText,
+  HOST: optionalText,
+  PORT: intFrom(4000, 0, 65535),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ERP_URL: optionalText,
+  ERP_TIMEOUT_MS: intFrom(5000, 1, 600_000),
+  ERP_MAX_CONCURRENCY: intFrom(16, 1, 1000),
+  DEMO_ERP_PATH: optionalText,
+  DEMO_ARTICLES: intFrom(10_000, 10, 2_000_000),
+  DEMO_CUSTOMERS: intFrom(1_000, 5, 1_000_000),
+  DEMO_SEED: intFrom(20261126, 0, 2 ** 31 - 1),
+  DEMO_IMPORT_DELAY_MS: intFrom(3000, 0, 3_600_000),
+  AUTH_JWT_SECRET: optionalText,
+  AUTH_JWKS_URL: optionalText,
+  AUTH_ISSUER: optionalText,
+  AUTH_AUDIENCE: optionalText,
+  CACHE_MAX_ENTRIES: intFrom(50_000, 100, 10_000_000),
+  CACHE_TTL_MS: intFrom(300_000, 1, 86_400_000),
+  STOCK_CACHE_TTL_MS: intFrom(30_000, 1, 86_400_000),
+  CHANGE_FEED_POLL_MS: intFrom(2000, 0, 3_600_000),
+  MAX_ORDER_LINES: intFrom(500, 1, 10_000),
+});
+
+function parseErpUrl(url: string | null, demoPath: string, problems: string[]): ErpLocation {
+  if (url === null) return { kind: 'demo', path: demoPath };
+  if (url.startsWith('sqlite:')) {
+    let path = url.slice('sqlite:'.length);
+    // Accept sqlite:///abs/path and sqlite://rel as well as sqlite:/abs/path.
+    if (path.startsWith('//')) path = path.slice(2);
+    if (path === '') problems.push('ERP_URL: sqlite: needs a file path, e.g. sqlite:/data/erp.sqlite');
+    return { kind: 'sqlite', path };
+  }
+  if (url.startsWith('mssql://') || url.startsWith('sqlserver://')) {
+    try {
+      const parsed = new URL(url);
+      if (!parsed.hostname) throw new Error('no host');
+      if (parsed.pathname.replace(/^\//, '') === '' && !parsed.searchParams.get('database')) {
+        problems.push('ERP_URL: mssql:// needs a database, e.g. mssql://user:password@host:1433/erp');
+      }
+    } catch {
+      problems.push('ERP_URL: not a valid mssql:// URL (mssql://user:password@host:port/database)');
+    }
+    return { kind: 'mssql', url };
+  }
+  problems.push('ERP_URL: must start with sqlite: or mssql:// (unset = the embedded demo ERP)');
+  return { kind: 'demo', path: demoPath };
+}
+
+/**
+ * Builds the configuration from an environment map.
+ * @param devSecret supplies a secret when none is configured outside production.
+ * @throws ConfigError listing every problem found, not only the first.
+ */
+export function loadConfig(env: Record<string, string | undefined>, devSecret?: () => Uint8Array): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+
+  const erp = parseErpUrl(e.ERP_URL, e.DEMO_ERP_PATH ?? '.data/demo-erp.sqlite', problems);
+
+  let secret: Uint8Array | null = null;
+  let generatedSecret = false;
+  if (e.AUTH_JWT_SECRET !== null && e.AUTH_JWKS_URL !== null) {
+    problems.push('AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
+  }
+  if (e.AUTH_JWT_SECRET !== null) {
+    secret = new TextEncoder().encode(e.AUTH_JWT_SECRET);
+    if (secret.byteLength < 32) problems.push('AUTH_JWT_SECRET: must be at least 32 bytes long (HS256)');
+  }
+  if (e.AUTH_JWKS_URL !== null) {
+    try {
+      const u = new URL(e.AUTH_JWKS_URL);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+    } catch {
+      problems.push('AUTH_JWKS_URL: must be an http(s) URL');
+    }
+  }
+  if (e.AUTH_JWT_SECRET === null && e.AUTH_JWKS_URL === null) {
+    if (production || !devSecret) {
+      problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL: one is required in production');
+    } else {
+      secret = devSecret();
+      generatedSecret = true;
+    }
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    production,
+    host: e.HOST ?? '::',
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL ?? (production ? 'info' : 'info'),
+    erp,
+    erpLimits: { timeoutMs: e.ERP_TIMEOUT_MS, maxConcurrency: e.ERP_MAX_CONCURRENCY },
+    auth: {
+      secret,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      generatedSecret,
+    },
+    cache: {
+      maxEntries: e.CACHE_MAX_ENTRIES,
+      ttlMs: e.CACHE_TTL_MS,
+      stockTtlMs: e.STOCK_CACHE_TTL_MS,
+      changeFeedPollMs: e.CHANGE_FEED_POLL_MS,
+    },
+    demo: {
+      articles: e.DEMO_ARTICLES,
+      customers: e.DEMO_CUSTOMERS,
+      seed: e.DEMO_SEED,
+      importDelayMs: e.DEMO_IMPORT_DELAY_MS,
+    },
+    maxOrderLines: e.MAX_ORDER_LINES,
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Wraps an adapter so that every ERP call is counted, bounded by a deadline
+ * and by a bulkhead (at most N calls in flight), and fails in one typed way.
+ *
+ * Counting is what lets tests assert "a warm page makes 0 ERP queries" and
+ * lets /metrics show round trips per request; the deadline and bulkhead keep
+ * a slow ERP from piling up requests until the process falls over.
+ */
+import { ErpFailure } from '../errors';
+import type { ErpPort } from './port';
+import { requestErpScope } from './requestScope';
+
+export interface ErpCallObserver {
+  /** Called once per adapter call, when it settles. */
+  (operation: string, durationMs: number, outcome: 'ok' | 'error' | 'timeout'): void;
+}
+
+export interface GuardOptions {
+  /** Deadline per call in ms. */
+  timeoutMs: number;
+  /** Calls allowed in flight at once; further calls wait in line. */
+  maxConcurrency: number;
+  observer?: ErpCallObserver;
+}
+
+/** Counts adapter calls by operation. */
+export class ErpCallCounter {
+  total = 0;
+  readonly byOperation = new Map<string, number>();
+
+  record(operation: string): void {
+    this.total += 1;
+    this.byOperation.set(operation, (this.byOperation.get(operation) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.byOperation.clear();
+  }
+}
+
+/** A FIFO semaphore: the bulkhead. */
+class Bulkhead {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active += 1;
+    try {
+      return await task();
+    } finally {
+      this.active -= 1;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+const NOT_GUARDED = new Set(['dialect', 'close']);
+
+export function guardErp(adapter: ErpPort, counter: ErpCallCounter, options: GuardOptions): ErpPort {
+  const bulkhead = new Bulkhead(options.maxConcurrency);
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string' || NOT_GUARDED.has(property)) {
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (...args: unknown[]) => {
+        counter.record(property);
+        const scope = requestErpScope.getStore();
+        if (scope) scope.erpCalls += 1;
+        return bulkhead.run(async () => {
+          const started = performance.now();
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new ErpFailure('timeout', property)), options.timeoutMs);
+          });
+          try {
+            const result = await Promise.race([(value as (...a: unknown[]) => Promise<unknown>).apply(target, args), deadline]);
+            options.observer?.(property, performance.now() - started, 'ok');
+            return result;
+          } catch (error) {
+            const failure = error instanceof ErpFailure ? error : new ErpFailure('unavailable', property, error);
+            options.observer?.(property, performance.now() - started, failure.kind === 'timeout' ? 'timeout' : 'error');
+            throw failure;
+          } finally {
+            clearTimeout(timer);
+          }
+        });
+      };
+    },
+  });
+}

@@ -1,0 +1,339 @@
+/**
+ * The ERP port: everything Ponte reads from (and writes to) the ERP database,
+ * as one interface with one adapter per dialect (src/erp/sqlite.ts,
+ * src/erp/mssql.ts).
+ *
+ * Rows cross this boundary as the contract defines them, with every decimal
+ * as a string in plain notation ("9.9900"), every date as "YYYY-MM-DD",
+ * every bit as a boolean. Nothing here interprets a value: pricing,
+ * visibility and availability live in their own pure modules.
+ *
+ * Each method is one round trip to the ERP (one batch on SQL Server), so an
+ * adapter call is the unit that tests and metrics count. Methods that take
+ * key lists accept any number of keys: adapters pass them as one JSON
+ * parameter, never one parameter per key.
+ */
+
+/** A decimal in plain notation, exactly as stored ("9.9900", "22", "0.5"). */
+export type DecimalString = string;
+/** A calendar date, "YYYY-MM-DD". */
+export type DateString = string;
+
+export interface SettingRow {
+  key: string;
+  value: string | null;
+}
+
+export interface WarehouseRow {
+  code: string;
+  name: string;
+  webEnabled: boolean;
+}
+
+export interface PriceListRow {
+  code: string;
+  description: string | null;
+  currency: string | null;
+}
+
+/** Installation-wide facts, small and read together. */
+export interface ReferenceData {
+  settings: SettingRow[];
+  warehouses: WarehouseRow[];
+  priceLists: PriceListRow[];
+}
+
+export interface ArticleRow {
+  sku: string;
+  description: string;
+  unit: string;
+  familyCode: string | null;
+  vatRate: DecimalString;
+  packQty: DecimalString;
+  minOrderQty: DecimalString;
+  restricted: boolean;
+  active: boolean;
+  webEnabled: boolean;
+}
+
+export interface CustomerRow {
+  code: string;
+  companyName: string;
+  vatNumber: string | null;
+  taxCode: string | null;
+  sdiCode: string | null;
+  pec: string | null;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  province: string | null;
+  country: string | null;
+  priceListCode: string | null;
+  group: string | null;
+  agentCode: string | null;
+  paymentTerms: string | null;
+  blocked: boolean;
+}
+
+export interface DestinationRow {
+  id: string;
+  customerCode: string;
+  name: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  province: string | null;
+  country: string | null;
+  isDefault: boolean;
+}
+
+export type VisibilityMode = 'ALLOW' | 'DENY';
+
+export interface VisibilityRuleRow {
+  ruleId: string;
+  mode: VisibilityMode;
+  sku: string | null;
+  familyCode: string | null;
+  customerCode: string | null;
+  customerGroup: string | null;
+}
+
+export type ConditionKind = 'PRICE' | 'NET_PRICE' | 'DISCOUNT';
+
+export interface ConditionRow {
+  /** bigint in the ERP; kept as a decimal string so no id loses precision. */
+  conditionId: string;
+  customerCode: string | null;
+  customerGroup: string | null;
+  sku: string | null;
+  familyCode: string | null;
+  minQty: DecimalString;
+  validFrom: DateString | null;
+  validTo: DateString | null;
+  priority: number;
+  kind: ConditionKind;
+  price: DecimalString | null;
+  discount1: DecimalString | null;
+  discount2: DecimalString | null;
+  discount3: DecimalString | null;
+}
+
+export interface PriceListItemRow {
+  priceListCode: string;
+  sku: string;
+  minQty: DecimalString;
+  price: DecimalString;
+  validFrom: DateString | null;
+  validTo: DateString | null;
+}
+
+/**
+ * What Ponte needs to know about one customer to decide what it may see and
+ * what it pays: the master row, and the visibility rules and commercial
+ * conditions addressed to the customer itself or to its group. Rules and
+ * conditions addressed to nobody in particular are loaded once, globally.
+ */
+export interface CustomerContextRow {
+  customer: CustomerRow;
+  visibilityRules: VisibilityRuleRow[];
+  conditions: ConditionRow[];
+}
+
+export interface StockRow {
+  sku: string;
+  warehouseCode: string;
+  onHand: DecimalString;
+  committed: DecimalString;
+}
+
+export interface IncomingRow {
+  sku: string;
+  warehouseCode: string;
+  expectedDate: DateString;
+  quantity: DecimalString;
+}
+
+export interface StockFacts {
+  stock: StockRow[];
+  incoming: IncomingRow[];
+}
+
+export interface CatalogPageQuery {
+  /** Exclusive lower bound on sku; null = from the first. */
+  after: string | null;
+  family: string | null;
+  /** Substring of sku or description, matched case-insensitively. */
+  search: string | null;
+  limit: number;
+}
+
+export interface CustomerPageQuery {
+  /** Only the customers this agent follows; null = every customer. */
+  agentCode: string | null;
+  after: string | null;
+  search: string | null;
+  limit: number;
+}
+
+export interface ChangeRow {
+  changeId: number;
+  entity: string;
+  entityKey: string | null;
+}
+
+export interface OrderHeaderInsert {
+  idempotencyKey: string;
+  requestHash: string;
+  customerCode: string;
+  agentCode: string | null;
+  channel: string;
+  customerReference: string | null;
+  destinationId: string | null;
+  shipToName: string | null;
+  shipToStreet: string | null;
+  shipToPostcode: string | null;
+  shipToCity: string | null;
+  shipToProvince: string | null;
+  shipToCountry: string | null;
+  requestedDelivery: DateString | null;
+  notes: string | null;
+  currency: string;
+  totalNet: DecimalString;
+  /** ISO 8601 instant. */
+  createdAt: string;
+}
+
+export interface OrderLineInsert {
+  lineNo: number;
+  sku: string;
+  quantity: DecimalString;
+  listPrice: DecimalString | null;
+  unitPrice: DecimalString;
+  discount1: DecimalString | null;
+  discount2: DecimalString | null;
+  discount3: DecimalString | null;
+  lineTotal: DecimalString;
+  vatRate: DecimalString;
+}
+
+export interface OrderHeaderRow extends OrderHeaderInsert {
+  inboxId: string;
+  status: string;
+  erpOrderNumber: string | null;
+  erpMessage: string | null;
+}
+
+export interface OrderLineRow extends OrderLineInsert {
+  inboxId: string;
+}
+
+export interface OrderPageQuery {
+  customerCode: string;
+  /** Exclusive upper bound on inbox id (newest first); null = from the newest. */
+  before: string | null;
+  limit: number;
+}
+
+/** The outcome of an order insert guarded by the UNIQUE idempotency key. */
+export type InsertOrderResult =
+  | { inserted: true; inboxId: string }
+  | { inserted: false; existing: OrderHeaderRow };
+
+export interface DocumentRow {
+  id: string;
+  customerCode: string;
+  type: string;
+  number: string;
+  date: DateString;
+  currency: string;
+  totalNet: DecimalString | null;
+  totalVat: DecimalString | null;
+  totalGross: DecimalString | null;
+  dueDate: DateString | null;
+  paid: boolean | null;
+  destinationId: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shippedAt: string | null;
+  expectedDelivery: DateString | null;
+  orderReference: string | null;
+}
+
+export interface DocumentLineRow {
+  documentId: string;
+  lineNo: number;
+  sku: string | null;
+  description: string | null;
+  quantity: DecimalString | null;
+  unit: string | null;
+  unitPrice: DecimalString | null;
+  discount1: DecimalString | null;
+  discount2: DecimalString | null;
+  discount3: DecimalString | null;
+  lineTotal: DecimalString | null;
+  vatRate: DecimalString | null;
+}
+
+export interface DocumentFileRow {
+  id: string;
+  documentId: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+}
+
+export interface DocumentPageQuery {
+  customerCode: string;
+  type: string | null;
+  from: DateString | null;
+  to: DateString | null;
+  /** Keyset cursor: documents strictly older than (date, id); null = newest first. */
+  before: { date: DateString; id: string } | null;
+  limit: number;
+}
+
+export interface ErpPort {
+  /** Dialect name, for logs and metrics. */
+  readonly dialect: 'sqlite' | 'mssql';
+
+  /** Cheap liveness probe for /readyz. */
+  ping(): Promise<void>;
+
+  referenceData(): Promise<ReferenceData>;
+  articlesBySku(skus: readonly string[]): Promise<ArticleRow[]>;
+  /** Active, web-enabled articles ordered by sku; visibility is applied by the caller. */
+  catalogPage(query: CatalogPageQuery): Promise<ArticleRow[]>;
+  customerContexts(customerCodes: readonly string[]): Promise<CustomerContextRow[]>;
+  /** Conditions with neither customer_code nor customer_group. */
+  globalConditions(): Promise<ConditionRow[]>;
+  priceListItems(priceListCodes: readonly string[], skus: readonly string[]): Promise<PriceListItemRow[]>;
+  /** Stock and incoming rows of web-enabled warehouses only. */
+  stockFacts(skus: readonly string[]): Promise<StockFacts>;
+  customersPage(query: CustomerPageQuery): Promise<CustomerRow[]>;
+  destinations(customerCodes: readonly string[]): Promise<DestinationRow[]>;
+
+  /** The newest change id, or 0 for an empty feed. */
+  latestChangeId(): Promise<number>;
+  changesSince(changeId: number, limit: number): Promise<ChangeRow[]>;
+
+  /**
+   * Header and lines in one transaction. A concurrent or earlier insert with
+   * the same idempotency key is reported as `inserted: false` with the row
+   * that won, decided by the UNIQUE constraint, not by a prior check.
+   */
+  insertOrder(header: OrderHeaderInsert, lines: readonly OrderLineInsert[]): Promise<InsertOrderResult>;
+  orderByIdempotencyKey(key: string): Promise<OrderHeaderRow | null>;
+  ordersById(inboxIds: readonly string[]): Promise<OrderHeaderRow[]>;
+  ordersPage(query: OrderPageQuery): Promise<OrderHeaderRow[]>;
+  orderLines(inboxIds: readonly string[]): Promise<OrderLineRow[]>;
+
+  documentsPage(query: DocumentPageQuery): Promise<DocumentRow[]>;
+  documentsById(documentIds: readonly string[]): Promise<DocumentRow[]>;
+  documentLines(documentIds: readonly string[]): Promise<DocumentLineRow[]>;
+  documentFiles(documentIds: readonly string[]): Promise<DocumentFileRow[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,224 @@
+/**
+ * Every SQL statement Ponte runs, written once for both dialects.
+ *
+ * Columns are aliased to the port's field names so rows need almost no
+ * mapping; decimals, dates and ids come back as text (see Dialect) so
+ * nothing passes through a binary float. All values are parameters.
+ */
+import type { Dialect } from './dialect';
+import type {
+  ArticleRow,
+  ConditionRow,
+  CustomerRow,
+  DestinationRow,
+  DocumentFileRow,
+  DocumentLineRow,
+  DocumentRow,
+  OrderHeaderRow,
+  OrderLineRow,
+  VisibilityRuleRow,
+  WarehouseRow,
+} from './port';
+
+export interface Statements {
+  ping: string;
+  settings: string;
+  warehouses: string;
+  priceLists: string;
+  articlesBySku: string;
+  catalogPage: (opts: { after: boolean; family: boolean; search: boolean }) => string;
+  customersByCode: string;
+  visibilityForCustomers: string;
+  conditionsForCustomers: string;
+  globalConditions: string;
+  priceListItems: string;
+  stock: string;
+  incoming: string;
+  customersPage: (opts: { agent: boolean; after: boolean; search: boolean }) => string;
+  destinations: string;
+  latestChangeId: string;
+  changesSince: string;
+  insertOrderHeader: string;
+  insertOrderLine: string;
+  orderByIdempotencyKey: string;
+  ordersById: string;
+  ordersPage: (opts: { before: boolean }) => string;
+  orderLines: string;
+  documentsPage: (opts: { type: boolean; from: boolean; to: boolean; before: boolean }) => string;
+  documentsById: string;
+  documentLines: string;
+  documentFiles: string;
+}
+
+export function buildStatements(d: Dialect): Statements {
+  const article = `sku AS sku, description AS description, unit AS unit, family_code AS familyCode,
+    ${d.decimal('vat_rate')} AS vatRate, ${d.decimal('pack_qty')} AS packQty,
+    ${d.decimal('min_order_qty')} AS minOrderQty, restricted AS restricted, active AS active,
+    web_enabled AS webEnabled`;
+  const customer = `customer_code AS code, company_name AS companyName, vat_number AS vatNumber,
+    tax_code AS taxCode, sdi_code AS sdiCode, pec AS pec, email AS email, phone AS phone,
+    street AS street, postcode AS postcode, city AS city, province AS province, country AS country,
+    price_list_code AS priceListCode, customer_group AS "group", agent_code AS agentCode,
+    payment_terms AS paymentTerms, blocked AS blocked`;
+  const condition = `${d.id('condition_id')} AS conditionId, customer_code AS customerCode,
+    customer_group AS customerGroup, sku AS sku, family_code AS familyCode,
+    ${d.decimal('min_qty')} AS minQty, ${d.date('valid_from')} AS validFrom, ${d.date('valid_to')} AS validTo,
+    priority AS priority, kind AS kind, ${d.decimal('price')} AS price,
+    ${d.decimal('discount_1')} AS discount1, ${d.decimal('discount_2')} AS discount2,
+    ${d.decimal('discount_3')} AS discount3`;
+  const orderHeader = `${d.id('inbox_id')} AS inboxId, idempotency_key AS idempotencyKey,
+    request_hash AS requestHash, customer_code AS customerCode, agent_code AS agentCode,
+    channel AS channel, customer_reference AS customerReference, destination_id AS destinationId,
+    ship_to_name AS shipToName, ship_to_street AS shipToStreet, ship_to_postcode AS shipToPostcode,
+    ship_to_city AS shipToCity, ship_to_province AS shipToProvince, ship_to_country AS shipToCountry,
+    ${d.date('requested_delivery')} AS requestedDelivery, notes AS notes, currency AS currency,
+    ${d.decimal('total_net')} AS totalNet, status AS status, erp_order_number AS erpOrderNumber,
+    erp_message AS erpMessage, ${d.datetime('created_at')} AS createdAt`;
+  const document = `document_id AS id, customer_code AS customerCode, doc_type AS type, number AS number,
+    ${d.date('doc_date')} AS date, currency AS currency, ${d.decimal('total_net')} AS totalNet,
+    ${d.decimal('total_vat')} AS totalVat, ${d.decimal('total_gross')} AS totalGross,
+    ${d.date('due_date')} AS dueDate, paid AS paid, destination_id AS destinationId, carrier AS carrier,
+    tracking_number AS trackingNumber, ${d.datetime('shipped_at')} AS shippedAt,
+    ${d.date('expected_delivery')} AS expectedDelivery, order_reference AS orderReference`;
+  const like = (col: string) => `${col} LIKE @search ESCAPE '\\'`;
+
+  return {
+    ping: 'SELECT 1 AS ok',
+    settings: 'SELECT setting_key AS "key", setting_value AS value FROM ecom_settings',
+    warehouses: 'SELECT warehouse_code AS code, name AS name, web_enabled AS webEnabled FROM ecom_warehouses ORDER BY warehouse_code',
+    priceLists: 'SELECT price_list_code AS code, description AS description, currency AS currency FROM ecom_price_lists',
+    articlesBySku: `SELECT ${article} FROM ecom_articles WHERE sku IN (${d.keyList('@skus')})`,
+    catalogPage: (o) =>
+      `SELECT ${article} FROM ecom_articles
+       WHERE active = 1 AND web_enabled = 1
+       ${o.after ? 'AND sku > @after' : ''}
+       ${o.family ? 'AND family_code = @family' : ''}
+       ${o.search ? `AND (${like('sku')} OR ${like('description')})` : ''}
+       ORDER BY sku ${d.limit('@limit')}`,
+    customersByCode: `SELECT ${customer} FROM ecom_customers WHERE customer_code IN (${d.keyList('@codes')})`,
+    // Rules addressed to the customer or to its group, for every customer asked.
+    visibilityForCustomers: `SELECT ${d.id('rule_id')} AS ruleId, mode AS mode, sku AS sku, family_code AS familyCode,
+         customer_code AS customerCode, customer_group AS customerGroup
+       FROM ecom_visibility
+       WHERE customer_code IN (${d.keyList('@codes')})
+          OR customer_group IN (SELECT customer_group FROM ecom_customers
+                                WHERE customer_code IN (${d.keyList('@codes')}) AND customer_group IS NOT NULL)`,
+    conditionsForCustomers: `SELECT ${condition} FROM ecom_conditions
+       WHERE customer_code IN (${d.keyList('@codes')})
+          OR customer_group IN (SELECT customer_group FROM ecom_customers
+                                WHERE customer_code IN (${d.keyList('@codes')}) AND customer_group IS NOT NULL)`,
+    globalConditions: `SELECT ${condition} FROM ecom_conditions WHERE customer_code IS NULL AND customer_group IS NULL`,
+    priceListItems: `SELECT price_list_code AS priceListCode, sku AS sku, ${d.decimal('min_qty')} AS minQty,
+         ${d.decimal('price')} AS price, ${d.date('valid_from')} AS validFrom, ${d.date('valid_to')} AS validTo
+       FROM ecom_price_list_items
+       WHERE sku IN (${d.keyList('@skus')}) AND price_list_code IN (${d.keyList('@lists')})`,
+    stock: `SELECT s.sku AS sku, s.warehouse_code AS warehouseCode, ${d.decimal('s.on_hand')} AS onHand,
+         ${d.decimal('s.committed')} AS "committed"
+       FROM ecom_stock s JOIN ecom_warehouses w ON w.warehouse_code = s.warehouse_code
+       WHERE w.web_enabled = 1 AND s.sku IN (${d.keyList('@skus')})`,
+    incoming: `SELECT i.sku AS sku, i.warehouse_code AS warehouseCode, ${d.date('i.expected_date')} AS expectedDate,
+         ${d.decimal('i.quantity')} AS quantity
+       FROM ecom_incoming i JOIN ecom_warehouses w ON w.warehouse_code = i.warehouse_code
+       WHERE w.web_enabled = 1 AND i.sku IN (${d.keyList('@skus')})`,
+    customersPage: (o) =>
+      `SELECT ${customer} FROM ecom_customers WHERE 1 = 1
+       ${o.agent ? 'AND agent_code = @agent' : ''}
+       ${o.after ? 'AND customer_code > @after' : ''}
+       ${o.search ? `AND (${like('customer_code')} OR ${like('company_name')} OR ${like('vat_number')})` : ''}
+       ORDER BY customer_code ${d.limit('@limit')}`,
+    destinations: `SELECT destination_id AS id, customer_code AS customerCode, name AS name, street AS street,
+         postcode AS postcode, city AS city, province AS province, country AS country, is_default AS isDefault
+       FROM ecom_destinations WHERE customer_code IN (${d.keyList('@codes')})
+       ORDER BY customer_code, destination_id`,
+    latestChangeId: `SELECT ${d.id('MAX(change_id)')} AS id FROM ecom_changes`,
+    changesSince: `SELECT ${d.id('change_id')} AS changeId, entity AS entity, entity_key AS entityKey
+       FROM ecom_changes WHERE change_id > @since ORDER BY change_id ${d.limit('@limit')}`,
+    insertOrderHeader: `INSERT INTO ecom_order_inbox (idempotency_key, request_hash, customer_code, agent_code, channel,
+         customer_reference, destination_id, ship_to_name, ship_to_street, ship_to_postcode, ship_to_city,
+         ship_to_province, ship_to_country, requested_delivery, notes, currency, total_net, status, created_at)
+       ${d.name === 'mssql' ? 'OUTPUT CONVERT(varchar(20), INSERTED.inbox_id) AS inboxId' : ''}
+       VALUES (@idempotencyKey, @requestHash, @customerCode, @agentCode, @channel, @customerReference,
+         @destinationId, @shipToName, @shipToStreet, @shipToPostcode, @shipToCity, @shipToProvince,
+         @shipToCountry, @requestedDelivery, @notes, @currency, @totalNet, 'NEW', @createdAt)
+       ${d.name === 'sqlite' ? 'RETURNING CAST(inbox_id AS TEXT) AS inboxId' : ''}`,
+    insertOrderLine: `INSERT INTO ecom_order_inbox_lines (inbox_id, line_no, sku, quantity, list_price, unit_price,
+         discount_1, discount_2, discount_3, line_total, vat_rate)
+       VALUES (@inboxId, @lineNo, @sku, @quantity, @listPrice, @unitPrice, @discount1, @discount2, @discount3,
+         @lineTotal, @vatRate)`,
+    orderByIdempotencyKey: `SELECT ${orderHeader} FROM ecom_order_inbox WHERE idempotency_key = @key`,
+    ordersById: `SELECT ${orderHeader} FROM ecom_order_inbox WHERE inbox_id IN (${d.idList('@ids')})`,
+    ordersPage: (o) =>
+      `SELECT ${orderHeader} FROM ecom_order_inbox WHERE customer_code = @customerCode
+       ${o.before ? 'AND inbox_id < @before' : ''}
+       ORDER BY inbox_id DESC ${d.limit('@limit')}`,
+    orderLines: `SELECT ${d.id('inbox_id')} AS inboxId, line_no AS lineNo, sku AS sku, ${d.decimal('quantity')} AS quantity,
+         ${d.decimal('list_price')} AS listPrice, ${d.decimal('unit_price')} AS unitPrice,
+         ${d.decimal('discount_1')} AS discount1, ${d.decimal('discount_2')} AS discount2,
+         ${d.decimal('discount_3')} AS discount3, ${d.decimal('line_total')} AS lineTotal,
+         ${d.decimal('vat_rate')} AS vatRate
+       FROM ecom_order_inbox_lines WHERE inbox_id IN (${d.idList('@ids')})
+       ORDER BY inbox_id, line_no`,
+    documentsPage: (o) =>
+      `SELECT ${document} FROM ecom_documents WHERE customer_code = @customerCode
+       ${o.type ? 'AND doc_type = @type' : ''}
+       ${o.from ? 'AND doc_date >= @from' : ''}
+       ${o.to ? 'AND doc_date <= @to' : ''}
+       ${o.before ? 'AND (doc_date < @beforeDate OR (doc_date = @beforeDate AND document_id < @beforeId))' : ''}
+       ORDER BY doc_date DESC, document_id DESC ${d.limit('@limit')}`,
+    documentsById: `SELECT ${document} FROM ecom_documents WHERE document_id IN (${d.keyList('@ids')})`,
+    documentLines: `SELECT document_id AS documentId, line_no AS lineNo, sku AS sku, description AS description,
+         ${d.decimal('quantity')} AS quantity, unit AS unit, ${d.decimal('unit_price')} AS unitPrice,
+         ${d.decimal('discount_1')} AS discount1, ${d.decimal('discount_2')} AS discount2,
+         ${d.decimal('discount_3')} AS discount3, ${d.decimal('line_total')} AS lineTotal,
+         ${d.decimal('vat_rate')} AS vatRate
+       FROM ecom_document_lines WHERE document_id IN (${d.keyList('@ids')}) ORDER BY document_id, line_no`,
+    documentFiles: `SELECT file_id AS id, document_id AS documentId, kind AS kind, file_name AS fileName,
+         content_type AS contentType, ${d.byteLength('content')} AS size
+       FROM ecom_document_files WHERE document_id IN (${d.keyList('@ids')}) ORDER BY document_id, file_id`,
+  };
+}
+
+/** Bits arrive as 0/1 from SQLite and as booleans from SQL Server. */
+export function bit(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 1n;
+}
+
+function nullableBit(value: unknown): boolean | null {
+  return value === null || value === undefined ? null : bit(value);
+}
+
+/** Trailing zeros of a decimal text, kept: the text is passed on as stored. */
+type Raw = Record<string, unknown>;
+
+export const mapArticle = (r: Raw): ArticleRow => ({
+  ...(r as unknown as ArticleRow),
+  restricted: bit(r.restricted),
+  active: bit(r.active),
+  webEnabled: bit(r.webEnabled),
+});
+export const mapCustomer = (r: Raw): CustomerRow => ({ ...(r as unknown as CustomerRow), blocked: bit(r.blocked) });
+export const mapDestination = (r: Raw): DestinationRow => ({
+  ...(r as unknown as DestinationRow),
+  isDefault: bit(r.isDefault),
+});
+export const mapWarehouse = (r: Raw): WarehouseRow => ({ ...(r as unknown as WarehouseRow), webEnabled: bit(r.webEnabled) });
+export const mapCondition = (r: Raw): ConditionRow => ({
+  ...(r as unknown as ConditionRow),
+  priority: Number(r.priority ?? 0),
+  kind: String(r.kind).trim().toUpperCase() as ConditionRow['kind'],
+});
+export const mapVisibilityRule = (r: Raw): VisibilityRuleRow => ({
+  ...(r as unknown as VisibilityRuleRow),
+  mode: String(r.mode).trim().toUpperCase() as VisibilityRuleRow['mode'],
+});
+export const mapOrderHeader = (r: Raw): OrderHeaderRow => ({ ...(r as unknown as OrderHeaderRow) });
+export const mapOrderLine = (r: Raw): OrderLineRow => ({ ...(r as unknown as OrderLineRow), lineNo: Number(r.lineNo) });
+export const mapDocument = (r: Raw): DocumentRow => ({ ...(r as unknown as DocumentRow), paid: nullableBit(r.paid) });
+export const mapDocumentLine = (r: Raw): DocumentLineRow => ({
+  ...(r as unknown as DocumentLineRow),
+  lineNo: Number(r.lineNo),
+});
+export const mapDocumentFile = (r: Raw): DocumentFileRow => ({
+  ...(r as unknown as DocumentFileRow),
+  size: Number(r.size ?? 0),
+});

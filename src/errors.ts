@@ -1,0 +1,92 @@
+/**
+ * The one registry of coded errors. Every error a client can see is created
+ * here, with its stable `extensions.code` and HTTP status; resolvers and
+ * services never build error strings by hand.
+ *
+ * Anything that is not a PonteError reaching the GraphQL layer is masked as
+ * INTERNAL_SERVER_ERROR (see src/http/formatError.ts), so SQL text, stack
+ * traces and connection strings never leave the process.
+ */
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'ERP_UNAVAILABLE'
+  | 'ERP_TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX';
+
+interface ErrorSpec {
+  status: number;
+  /** Default message; callers may pass a more specific one from a fixed set. */
+  message: string;
+}
+
+const REGISTRY: Record<ErrorCode, ErrorSpec> = {
+  UNAUTHENTICATED: { status: 401, message: 'Authentication required: the token is missing, malformed, expired or not trusted.' },
+  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  BAD_USER_INPUT: { status: 400, message: 'The request has an invalid argument.' },
+  ERP_UNAVAILABLE: { status: 503, message: 'The ERP cannot be reached right now; retry later.' },
+  ERP_TIMEOUT: { status: 504, message: 'The ERP did not answer in time; retry later.' },
+  RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
+  QUERY_TOO_COMPLEX: { status: 400, message: 'The query is too complex.' },
+};
+
+/** An error meant for the client: its message and code are safe to show. */
+export class PonteError extends GraphQLError {
+  readonly code: ErrorCode;
+  readonly httpStatus: number;
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    const spec = REGISTRY[code];
+    super(message ?? spec.message, {
+      // Only an authentication failure changes the HTTP status (401, as the
+      // API contract says); every other error travels in a 200 response next
+      // to whatever data could still be resolved, as GraphQL clients expect.
+      extensions: code === 'UNAUTHENTICATED' ? { code, ...details, http: { status: spec.status } } : { code, ...details },
+    });
+    this.name = 'PonteError';
+    this.code = code;
+    this.httpStatus = spec.status;
+  }
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return REGISTRY[code].status;
+}
+
+export const unauthenticated = (message?: string) => new PonteError('UNAUTHENTICATED', message);
+export const forbidden = (message?: string) => new PonteError('FORBIDDEN', message);
+export const badUserInput = (message: string, details?: Record<string, unknown>) =>
+  new PonteError('BAD_USER_INPUT', message, details);
+export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
+export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
+
+/**
+ * Thrown by the guarded ERP port; carries the adapter's original error for
+ * logs only. Mapped to ERP_UNAVAILABLE / ERP_TIMEOUT at the edge.
+ */
+export class ErpFailure extends Error {
+  constructor(
+    readonly kind: 'unavailable' | 'timeout',
+    readonly operation: string,
+    readonly origin?: unknown,
+  ) {
+    super(`ERP ${kind} during ${operation}`);
+    this.name = 'ErpFailure';
+  }
+
+  toClientError(): PonteError {
+    return this.kind === 'timeout' ? erpTimeout() : erpUnavailable();
+  }
+}
+
+/** Raised at start-up for invalid configuration: printed, then exit code 2. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The API's scalars. `Decimal` is the only place a decimal is serialised:
+ * values travel as decimal.js instances or preformatted strings and leave as
+ * plain-notation strings; input accepts String, Int and Float literals.
+ */
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { Decimal, formatPlain, parseDecimal } from '../decimal/decimal';
+import { badUserInput } from '../errors';
+
+/**
+ * A string that is not a decimal ("abc", "1e", ""). The scalar lets it
+ * through so that each operation reports it in its own terms: a bad
+ * `price(quantity:)` is BAD_USER_INPUT, a bad order line quantity is the
+ * order error INVALID_QUANTITY on that line. Any other type is refused by
+ * the scalar itself.
+ */
+export class InvalidDecimal {
+  constructor(readonly text: string) {}
+}
+
+export type DecimalInput = Decimal | InvalidDecimal;
+
+function toDecimal(value: unknown): DecimalInput {
+  if (typeof value === 'string' || typeof value === 'number') {
+    const parsed = parseDecimal(value);
+    if (parsed) return parsed;
+    if (typeof value === 'string') return new InvalidDecimal(value);
+  }
+  throw badUserInput(`Decimal: expected a decimal number such as "12.50", got ${JSON.stringify(value)?.slice(0, 40)}.`);
+}
+
+/** The decimal an argument holds, or BAD_USER_INPUT naming the argument. */
+export function requireDecimal(value: DecimalInput, argument: string): Decimal {
+  if (value instanceof InvalidDecimal) {
+    throw badUserInput(`${argument}: expected a decimal number such as "12.50", got ${JSON.stringify(value.text.slice(0, 40))}.`);
+  }
+  return value;
+}
+
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal number, serialised as a string in plain notation ("8.5415"). Input accepts a string, Int or Float.',
+  serialize(value: unknown): string {
+    if (value instanceof Decimal) return formatPlain(value);
+    if (typeof value === 'string') return value;
+    throw new TypeError('Decimal: internal value is not a decimal');
+  },
+  parseValue: toDecimal,
+  parseLiteral(ast: ValueNode): DecimalInput {
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return toDecimal(ast.value);
+    throw badUserInput('Decimal: expected a string, Int or Float literal.');
+  },
+});
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Checks YYYY-MM-DD and that the day exists (no 2026-02-30). */
+export function isCalendarDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function toDate(value: unknown): string {
+  if (typeof value === 'string' && isCalendarDate(value)) return value;
+  throw badUserInput(`Date: expected YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}.`);
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, YYYY-MM-DD.',
+  serialize(value: unknown): string {
+    if (typeof value === 'string') return value;
+    throw new TypeError('Date: internal value is not a date string');
+  },
+  parseValue: toDate,
+  parseLiteral(ast: ValueNode): string {
+    if (ast.kind === Kind.STRING) return toDate(ast.value);
+    throw badUserInput('Date: expected a string literal YYYY-MM-DD.');
+  },
+});

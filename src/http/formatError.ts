@@ -1,0 +1,41 @@
+/**
+ * The last stop before an error reaches a client. Coded errors pass; ERP
+ * failures become ERP_UNAVAILABLE / ERP_TIMEOUT; GraphQL's own parse and
+ * validation errors are BAD_USER_INPUT; anything else is logged in full and
+ * masked, so SQL text, stack traces and connection strings never leave.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ErpFailure, PonteError } from '../errors';
+
+const INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'BAD_REQUEST',
+]);
+
+export function createFormatError(log: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+    if (original instanceof PonteError) {
+      const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+      return { message: original.message, ...where, extensions };
+    }
+    if (original instanceof ErpFailure) {
+      log(original);
+      const client = original.toClientError();
+      return { message: client.message, ...where, extensions: { code: client.code } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && INPUT_CODES.has(code)) {
+      return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
+    }
+    log(original);
+    return { message: 'Internal error.', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Prometheus metrics (GET /metrics): HTTP requests, ERP round trips (per
+ * operation, and per GraphQL request), cache size. One registry per server
+ * so tests can run several servers in one process.
+ */
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly httpRequests: Histogram<'route' | 'status'>;
+  readonly erpCalls: Histogram<'operation' | 'outcome'>;
+  readonly erpCallsPerRequest: Histogram;
+  readonly cacheEntries: Gauge;
+
+  constructor(options: { defaultMetrics: boolean; cacheSize: () => number }) {
+    if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
+    this.httpRequests = new Histogram({
+      name: 'ponte_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['route', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [this.registry],
+    });
+    this.erpCalls = new Histogram({
+      name: 'ponte_erp_call_duration_seconds',
+      help: 'ERP adapter call duration (one round trip each)',
+      labelNames: ['operation', 'outcome'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+      registers: [this.registry],
+    });
+    this.erpCallsPerRequest = new Histogram({
+      name: 'ponte_erp_calls_per_graphql_request',
+      help: 'ERP round trips made while serving one GraphQL request',
+      buckets: [0, 1, 2, 3, 4, 6, 8, 12, 20, 50],
+      registers: [this.registry],
+    });
+    this.cacheEntries = new Gauge({
+      name: 'ponte_cache_entries',
+      help: 'Entries held in the shared ERP caches',
+      registers: [this.registry],
+      collect() {
+        this.set(options.cacheSize());
+      },
+    });
+  }
+}
+

@@ -1,0 +1,122 @@
+/**
+ * The pricing rules of erp-contract.md, steps 1 to 7, for one article, one
+ * quantity and one day. Pure: every input arrives as an argument, already
+ * compiled (conditionIndex.ts, listPrice.ts), and nothing is read from
+ * anywhere else.
+ */
+import { Decimal, HUNDRED, ONE, roundHalfUp } from '../decimal/decimal';
+import type { Condition } from './conditions';
+import { inForce } from './conditions';
+import type { ConditionIndex } from './conditionIndex';
+import { type ListItem, type ListItems, selectListItem } from './listPrice';
+
+export type PriceSource = 'PRICE_LIST' | 'CONDITION' | 'NET_CONDITION';
+
+export interface PriceQuery {
+  sku: string;
+  familyCode: string | null;
+  /** q > 0; the caller validates it. */
+  quantity: Decimal;
+  /** "Today" in the ERP's time zone, YYYY-MM-DD. */
+  today: string;
+  /** The customer's own list's items for the sku; null when it has none (or is anonymous). */
+  customerList: ListItems | null;
+  /** The default list's items for the sku. */
+  defaultList: ListItems | null;
+  conditions: ConditionIndex;
+}
+
+export interface PriceResult {
+  quantity: Decimal;
+  /** The item the list price came from (its list, break and date), if any. */
+  listItem: ListItem | null;
+  listPrice: Decimal | null;
+  basePrice: Decimal;
+  /** The discounts applied, in order, in percent (none under a NET_PRICE). */
+  discounts: readonly Decimal[];
+  /** VAT excluded, rounded half-up to 4 decimals. */
+  unitPrice: Decimal;
+  source: PriceSource;
+  priceWinner: Condition | null;
+  /** The discount winner when its discounts were applied. */
+  discountWinner: Condition | null;
+}
+
+/** The first condition in winner order that matches the quantity and the day (step 3). */
+export function firstMatching(candidates: readonly Condition[], quantity: Decimal, today: string): Condition | null {
+  for (const c of candidates) {
+    if (c.minQty.lte(quantity) && inForce(c, today)) return c;
+  }
+  return null;
+}
+
+/**
+ * base × Π(1 − dᵢ/100), half-up to 4 decimals. The same (base, discount)
+ * pair recurs for every customer of a group and every page view, so the
+ * rounded result is remembered per pair of (immutable, cached) decimals.
+ */
+const unitMemo = new WeakMap<Decimal, WeakMap<Decimal, Decimal>>();
+
+export function discountedUnitPrice(base: Decimal, factor: Decimal): Decimal {
+  let byFactor = unitMemo.get(base);
+  if (!byFactor) {
+    byFactor = new WeakMap();
+    unitMemo.set(base, byFactor);
+  }
+  let unit = byFactor.get(factor);
+  if (!unit) {
+    unit = roundHalfUp(base.times(factor), 4);
+    byFactor.set(factor, unit);
+  }
+  return unit;
+}
+
+const NO_DISCOUNTS: readonly Decimal[] = Object.freeze([]);
+
+/** The price, or null when the article has no price for this caller ("price on request"). */
+export function computePrice(query: PriceQuery): PriceResult | null {
+  const { quantity, today } = query;
+
+  // 1. List price: the customer's list, else the default list.
+  const listItem =
+    (query.customerList && selectListItem(query.customerList, quantity, today)) ||
+    (query.defaultList && selectListItem(query.defaultList, quantity, today)) ||
+    null;
+
+  // 2–3. The two winners, each the best matching condition of its kind.
+  const candidates = query.conditions.candidates(query.sku, query.familyCode);
+  const priceWinner = firstMatching(candidates.prices, quantity, today);
+
+  // 4. Base price.
+  const basePrice = priceWinner ? priceWinner.price! : listItem ? listItem.price : null;
+  if (basePrice === null) return null;
+
+  // 5. Discounts: none under a net price.
+  const net = priceWinner?.kind === 'NET_PRICE';
+  const discountWinner = net ? null : firstMatching(candidates.discounts, quantity, today);
+
+  // 6. Unit price, rounded once at the end.
+  const unitPrice = discountedUnitPrice(basePrice, discountWinner ? discountWinner.factor : ONE);
+
+  return {
+    quantity,
+    listItem,
+    listPrice: listItem ? listItem.price : null,
+    basePrice,
+    discounts: discountWinner ? discountWinner.discounts : NO_DISCOUNTS,
+    unitPrice,
+    source: priceWinner === null ? 'PRICE_LIST' : net ? 'NET_CONDITION' : 'CONDITION',
+    priceWinner: priceWinner,
+    discountWinner,
+  };
+}
+
+/** 7. Line total: unit price × quantity, half-up to 2 decimals. */
+export function lineTotal(unitPrice: Decimal, quantity: Decimal): Decimal {
+  return roundHalfUp(unitPrice.times(quantity), 2);
+}
+
+/** Unit price × (1 + VAT/100), half-up to 2 decimals. */
+export function unitPriceWithVat(unitPrice: Decimal, vatRate: Decimal): Decimal {
+  return roundHalfUp(unitPrice.times(ONE.plus(vatRate.dividedBy(HUNDRED))), 2);
+}

@@ -1,0 +1,39 @@
+/**
+ * The API's view of an engine result: fixed decimals where the contract
+ * fixes them (prices 4, totals 2), plain notation elsewhere.
+ */
+import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
+import { type PriceResult, lineTotal, unitPriceWithVat } from './computePrice';
+
+export interface PriceView {
+  quantity: string;
+  currency: string;
+  listPrice: string | null;
+  basePrice: string;
+  discounts: string[];
+  unitPrice: string;
+  unitPriceWithVat: string;
+  lineTotal: string;
+  source: PriceResult['source'];
+  conditionId: string | null;
+  discountConditionId: string | null;
+  /** The engine's result, for the explanation. */
+  result: PriceResult;
+}
+
+export function presentPrice(result: PriceResult, currency: string, vatRate: Decimal): PriceView {
+  return {
+    quantity: formatPlain(result.quantity),
+    currency,
+    listPrice: result.listPrice === null ? null : formatFixed(result.listPrice, 4),
+    basePrice: formatFixed(result.basePrice, 4),
+    discounts: result.discounts.map(formatPlain),
+    unitPrice: formatFixed(result.unitPrice, 4),
+    unitPriceWithVat: formatFixed(unitPriceWithVat(result.unitPrice, vatRate), 2),
+    lineTotal: formatFixed(lineTotal(result.unitPrice, result.quantity), 2),
+    source: result.source,
+    conditionId: result.priceWinner?.id ?? null,
+    discountConditionId: result.discountWinner?.id ?? null,
+    result,
+  };
+}
