@@ -3,7 +3,7 @@
  * Created per request (so nothing a request loaded for one principal leaks
  * into another's DataLoader memo) and dropped with it.
  */
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
 import { type ErpCache, priceItemKey } from '../src/cache/erpCache';
 import type {
   ArticleRow,
@@ -12,6 +12,7 @@ import type {
   CustomerContextRow,
   DestinationRow,
   ErpPort,
+  OrderLineRow,
   PriceListItemRow,
   ReferenceData,
   StockFacts,
@@ -28,6 +29,8 @@ export interface ErpLoaders {
   stock: DataLoader<string, StockFacts, string>;
   /** One raw catalog batch (active, web-enabled, by sku); visibility is the caller's job. */
   catalogBatch(query: CatalogPageQuery): Promise<ArticleRow[]>;
+  /** Order lines by inbox id: read live (never cached), batched per request. */
+  orderLines: DataLoader<string, OrderLineRow[], string>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -90,6 +93,10 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
         return groupBy(rows, (r) => priceItemKey(r.priceListCode, r.sku));
       },
       absent: () => [],
+    }),
+    orderLines: new DataLoader<string, OrderLineRow[], string>(async (ids) => {
+      const byOrder = groupBy(await erp.orderLines(ids), (l) => l.inboxId);
+      return ids.map((id) => byOrder.get(id) ?? []);
     }),
     stock: cachedLoader<string, StockFacts>({
       cache: cache.stock,

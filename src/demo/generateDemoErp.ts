@@ -130,7 +130,16 @@ function parseDay(text: string): number {
   throw new RangeError(`today must be a valid date as YYYY-MM-DD, got ${JSON.stringify(text)}`);
 }
 
-const formatDay = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+/** Day numbers repeat a lot (hundreds of thousands of movements over 365 days): memoised, as toISOString is slow. */
+const dayTexts = new Map<number, string>();
+function formatDay(day: number): string {
+  let text = dayTexts.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    dayTexts.set(day, text);
+  }
+  return text;
+}
 const yearOf = (day: number): number => new Date(day * MS_PER_DAY).getUTCFullYear();
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
@@ -974,7 +983,8 @@ function buildCustomers(rnd: Random, count: number): Customer[] {
       group === 'RIVENDITORI' ? (rnd.chance(0.8) ? 'LIST-RIV' : null)
         : group === 'INSTALLATORI' ? (rnd.chance(0.75) ? 'LIST-INST' : null)
           : group === 'GDO' ? (rnd.chance(0.9) ? 'LIST-GDO' : null)
-            : rnd.chance(0.1) ? BASE_LIST : rnd.chance(0.1) ? 'LIST-RIV' : null;
+            : group === 'PRIVATI' ? (rnd.chance(0.1) ? BASE_LIST : null)
+              : rnd.chance(0.1) ? BASE_LIST : rnd.chance(0.1) ? 'LIST-RIV' : null;
     const agentCode = (group === 'PRIVATI' ? rnd.chance(0.2) : rnd.chance(0.88)) ? rnd.weighted(AGENT_WEIGHTS) : null;
     const paymentTerms = who.consumer
       ? rnd.pick([PAYMENT_TERMS[6][0], PAYMENT_TERMS[8][0]])
@@ -1100,9 +1110,10 @@ export function generateDemoErp(db: BetterSqlite3.Database, options: DemoErpOpti
     insertPriceListItems(ctx, root.derive('prices'));
     insertStock(ctx, root.derive('stock'));
     insertMovements(ctx, root.derive('movements'));
-    const discounts = insertConditions(ctx, root.derive('conditions'));
-    insertVisibility(ctx, root.derive('visibility'));
-    insertDocuments(ctx, root.derive('documents'), discounts);
+    // Visibility first: the demo customer's conditions and documents are about articles it can see.
+    const demoSees = insertVisibility(ctx, root.derive('visibility'));
+    const discounts = insertConditions(ctx, root.derive('conditions'), demoSees);
+    insertDocuments(ctx, root.derive('documents'), discounts, demoSees);
   })();
 
   return {
@@ -1395,7 +1406,7 @@ interface ConditionSpec {
  * today and a few priorities and minimum quantities. Returns each customer's
  * general discount cascade, which its past documents apply.
  */
-function insertConditions(ctx: Context, rnd: Random): Map<string, readonly number[]> {
+function insertConditions(ctx: Context, rnd: Random, demoSees: (a: Article) => boolean): Map<string, readonly number[]> {
   const statement = ctx.db.prepare(
     `INSERT INTO ecom_conditions (condition_id, customer_code, customer_group, sku, family_code, min_qty, valid_from, valid_to,
        priority, kind, price, discount_1, discount_2, discount_3)
@@ -1445,7 +1456,7 @@ function insertConditions(ctx: Context, rnd: Random): Map<string, readonly numbe
 
   // The demo customer: one of each interesting case, all about articles it can see.
   const demo = ctx.demo.code;
-  const visible = ctx.articles.filter((a) => visibleToAll(a) && a.listPrice !== null && a.familyCode !== DEMO_DENIED_FAMILY);
+  const visible = ctx.articles.filter((a) => demoSees(a) && !a.restricted && a.listPrice !== null);
   const [priceSku, netSku, windowSku, todaySku] = rnd.sample(visible, 4);
   discountsByCustomer.set(demo, [1000, 500]);
   add({ customerCode: demo, kind: 'DISCOUNT', discounts: [1000, 500] });
@@ -1458,7 +1469,7 @@ function insertConditions(ctx: Context, rnd: Random): Map<string, readonly numbe
   add({ customerCode: demo, sku: windowSku.sku, kind: 'PRICE', priority: 5, price: specialPrice(windowSku, 7000, 8000), window: [day(ctx, -30), day(ctx, 0)] });
   add({ customerCode: demo, sku: todaySku.sku, kind: 'DISCOUNT', discounts: [1250], window: [day(ctx, 0), day(ctx, 30)] });
   // "A price winner without a list price still gives a price": an article on request, priced for this customer.
-  const onRequest = ctx.articles.find((a) => visibleToAll(a) && a.listPrice === null && a.familyCode !== DEMO_DENIED_FAMILY);
+  const onRequest = ctx.articles.find((a) => demoSees(a) && a.listPrice === null);
   if (onRequest) add({ customerCode: demo, sku: onRequest.sku, kind: 'PRICE', price: toCents(onRequest.refPrice) });
 
   for (const customer of ctx.customers) {
@@ -1533,19 +1544,25 @@ function insertConditions(ctx: Context, rnd: Random): Map<string, readonly numbe
  * customers or groups), including DENYs that override an ALLOW for the same
  * customer.
  */
-function insertVisibility(ctx: Context, rnd: Random): void {
+function insertVisibility(ctx: Context, rnd: Random): (a: Article) => boolean {
   const statement = ctx.db.prepare(
     'INSERT INTO ecom_visibility (rule_id, mode, sku, family_code, customer_code, customer_group) VALUES (?, ?, ?, ?, ?, ?)',
   );
   let nextId = 1;
   const seen = new Set<string>();
+  const demo = ctx.demo.code;
+  /** The rules that reach the demo customer (its own and its group's), as "sku:X" / "family:F" keys. */
+  const demoAllow = new Set<string>();
+  const demoDeny = new Set<string>();
   const rule = (mode: 'ALLOW' | 'DENY', target: { sku?: string; family?: string }, who: { customer?: string; group?: string }): void => {
     const key = `${mode}|${target.sku ?? ''}|${target.family ?? ''}|${who.customer ?? ''}|${who.group ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
     statement.run(nextId++, mode, target.sku ?? null, target.family ?? null, who.customer ?? null, who.group ?? null);
+    if (who.customer === demo || (who.group !== undefined && who.group === ctx.demo.group)) {
+      (mode === 'ALLOW' ? demoAllow : demoDeny).add(target.sku !== undefined ? `sku:${target.sku}` : `family:${target.family}`);
+    }
   };
-  const demo = ctx.demo.code;
   const otherCustomers = ctx.customers.filter((c) => c !== ctx.demo);
 
   // Demo customer: a family ALLOW, sku ALLOWs elsewhere, and DENYs that override both kinds.
@@ -1592,6 +1609,10 @@ function insertVisibility(ctx: Context, rnd: Random): void {
   // A customer in a group that is allowed a family, denied one of its articles personally.
   const installer = otherCustomers.find((c) => c.group === 'INSTALLATORI');
   if (installer && familyRestricted.length > 0) rule('DENY', { sku: rnd.pick(familyRestricted).sku }, { customer: installer.code });
+
+  // What the demo customer sees, by the contract's visibility rule.
+  const matches = (keys: ReadonlySet<string>, a: Article): boolean => keys.has(`sku:${a.sku}`) || (a.familyCode !== null && keys.has(`family:${a.familyCode}`));
+  return (a) => a.active && a.webEnabled && !matches(demoDeny, a) && (!a.restricted || matches(demoAllow, a));
 }
 
 // ---------------------------------------------------------------------------
@@ -1752,8 +1773,14 @@ function dueDay(documentDay: number, terms: PaymentTerms | null): number {
  * and an invoice once billed (immediately, or at the end of the month), all
  * with the same lines, numbered per type and year in date order.
  */
-function insertDocuments(ctx: Context, rnd: Random, discounts: ReadonlyMap<string, readonly number[]>): void {
+function insertDocuments(
+  ctx: Context,
+  rnd: Random,
+  discounts: ReadonlyMap<string, readonly number[]>,
+  demoSees: (a: Article) => boolean,
+): void {
   const orderable = ctx.articles.filter((a) => sellable(a) && !a.restricted);
+  const demoOrderable = ctx.articles.filter((a) => sellable(a) && demoSees(a));
   const drafts: DraftDocument[] = [];
   let serial = 0;
 
@@ -1768,7 +1795,7 @@ function insertDocuments(ctx: Context, rnd: Random, discounts: ReadonlyMap<strin
     for (const age of ages) {
       const orderDay = workingDayOnOrBefore(ctx.today - age);
       const cascade = discounts.get(customer.code) ?? (rnd.chance(0.4) ? rnd.pick(CASCADES) : []);
-      const lines: DocLine[] = rnd.sample(orderable, rnd.int(1, 5)).map((a) => {
+      const lines: DocLine[] = rnd.sample(isDemo ? demoOrderable : orderable, rnd.int(1, 5)).map((a) => {
         const minPacks = Math.max(1, Math.ceil(a.minOrderUnits / a.packUnits));
         return {
           sku: a.sku,

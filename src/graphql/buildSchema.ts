@@ -10,10 +10,12 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { CustomerResolver } from '../../resolvers/customer.resolver';
 import { referenceResolvers } from '../../resolvers/entities';
+import { OrderResolver } from '../../resolvers/order.resolver';
 import { PriceResolver } from '../../resolvers/price.resolver';
+import { QuoteResolver } from '../../resolvers/quote.resolver';
 import { ProductResolver } from '../../resolvers/product.resolver';
 
-export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver] as const;
+export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

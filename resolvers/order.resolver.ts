@@ -1,0 +1,56 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { PonteContext } from '../src/graphql/context';
+import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
+import { actingCustomer, placeOrder } from '../src/orders/placeOrder';
+import { presentOrder } from '../src/orders/presentOrder';
+import type { OrderHeaderRow } from '../src/erp/port';
+import { badUserInput } from '../src/errors';
+import { Order, OrderConnection, OrderStatus, PlaceOrderInput, PlaceOrderResult } from './types/order.type';
+import { OrderErrorCode } from './types/quote.type';
+
+const CURSOR = 'order';
+export const MAX_ORDER_PAGE = 100;
+
+async function toOrder(ctx: PonteContext, header: OrderHeaderRow): Promise<Order> {
+  const view = presentOrder(header, await ctx.loaders.orderLines.load(header.inboxId));
+  return { ...view, status: OrderStatus[view.status as OrderStatus] ?? OrderStatus.NEW };
+}
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Mutation(() => PlaceOrderResult, { description: 'Validates, prices and writes an order into the ERP inbox, exactly once.' })
+  async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: PonteContext): Promise<PlaceOrderResult> {
+    const outcome = await placeOrder(ctx, input);
+    return {
+      order: outcome.order ? await toOrder(ctx, outcome.order) : null,
+      errors: outcome.problems.map((p) => ({ ...p, code: OrderErrorCode[p.code] })),
+    };
+  }
+
+  @Query(() => Order, { nullable: true, description: "An order of the acting customer; null for anyone else's." })
+  async order(@Arg('id', () => ID) id: string, @Ctx() ctx: PonteContext): Promise<Order | null> {
+    const customer = actingCustomer(ctx, await ctx.viewer());
+    if (!/^\d{1,18}$/.test(id)) return null;
+    const [header] = await ctx.erp.ordersById([id]);
+    return header && header.customerCode === customer.code ? toOrder(ctx, header) : null;
+  }
+
+  @Query(() => OrderConnection, { description: "The acting customer's orders, newest first." })
+  async orders(
+    @Ctx() ctx: PonteContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ): Promise<OrderConnection> {
+    const customer = actingCustomer(ctx, await ctx.viewer());
+    const size = pageSize(first, 20, MAX_ORDER_PAGE);
+    const before = decodeCursor(CURSOR, after);
+    if (before !== null && !/^\d{1,18}$/.test(before)) throw badUserInput('after: not a valid cursor.');
+    const rows = await ctx.erp.ordersPage({ customerCode: customer.code, before, limit: size + 1 });
+    const page = rows.slice(0, size);
+    const edges = await Promise.all(page.map(async (r) => ({ cursor: encodeCursor(CURSOR, r.inboxId), node: await toOrder(ctx, r) })));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
+    };
+  }
+}

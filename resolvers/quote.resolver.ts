@@ -1,0 +1,45 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { formatFixed, formatPlain } from '../src/decimal/decimal';
+import { unauthenticated } from '../src/errors';
+import type { PonteContext } from '../src/graphql/context';
+import { checkLineCount } from '../src/orders/cartLimits';
+import { orderProblem } from '../src/orders/orderProblems';
+import { presentTotals, problemsFirstByLine, totalsOf } from '../src/orders/presentQuote';
+import { presentPrice } from '../src/pricing/presentPrice';
+import { evaluateLines } from '../loaders/orderLines.loader';
+import { Price, PriceSource } from './types/price.type';
+import { toProduct } from './types/product.type';
+import { OrderErrorCode, Quote, QuoteLineInput } from './types/quote.type';
+
+@Resolver(() => Quote)
+export class QuoteResolver {
+  @Query(() => Quote, { description: 'Prices a cart for the acting customer and lists what placeOrder would refuse.' })
+  async quote(@Arg('lines', () => [QuoteLineInput]) lines: QuoteLineInput[], @Ctx() ctx: PonteContext): Promise<Quote> {
+    if (ctx.principal.role === 'anonymous') throw unauthenticated();
+    const [viewer, settings] = await Promise.all([ctx.viewer(), ctx.settings()]);
+    const limit = checkLineCount(lines.length, ctx.services.config.maxOrderLines);
+    const evaluated = limit && limit.code === 'TOO_MANY_LINES' ? [] : await evaluateLines(ctx, viewer, lines);
+    const problems = [
+      ...(limit ? [limit] : []),
+      ...(viewer.customer?.blocked ? [orderProblem('CUSTOMER_BLOCKED', null)] : []),
+      ...evaluated.flatMap((l) => l.problems),
+    ];
+    return {
+      currency: settings.currency,
+      lines: evaluated.map((l) => ({
+        lineIndex: l.index,
+        sku: l.sku,
+        quantity: l.quantity === null ? null : formatPlain(l.quantity),
+        product: l.article ? toProduct(l.article) : null,
+        price:
+          l.price && l.vatRate
+            ? Object.assign(new Price(), presentPrice(l.price, settings.currency, l.vatRate), { source: PriceSource[l.price.source] })
+            : null,
+        vatRate: l.vatRate === null ? null : formatPlain(l.vatRate),
+        lineTotal: l.lineTotal === null ? null : formatFixed(l.lineTotal, 2),
+      })),
+      ...presentTotals(totalsOf(evaluated)),
+      problems: problemsFirstByLine(problems).map((p) => ({ ...p, code: OrderErrorCode[p.code] })),
+    };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Validation of one order line, shared by quote and placeOrder so the two
+ * can never disagree: what a quote reports as a problem is exactly what
+ * placeOrder would refuse.
+ */
+import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
+import type { ArticleRow } from '../erp/port';
+import type { PriceResult } from '../pricing/computePrice';
+import { type OrderProblem, orderProblem } from './orderProblems';
+
+/** A quantity that is a decimal > 0 with at most 3 decimals (the ERP's decimal(18,3)). */
+export function isValidQuantity(quantity: Decimal | null): quantity is Decimal {
+  return quantity !== null && quantity.isFinite() && quantity.gt(0) && quantity.decimalPlaces() <= 3;
+}
+
+export interface LineFacts {
+  index: number;
+  sku: string;
+  /** null when the client sent something that is not a number. */
+  quantity: Decimal | null;
+  /** The raw text, for the message when the quantity is not a number. */
+  quantityText: string;
+  /** The visible article, or null when missing or invisible (the same thing). */
+  article: ArticleRow | null;
+  packQty: Decimal;
+  minOrderQty: Decimal;
+  /** The price at this quantity, or null (price on request or not computed). */
+  price: PriceResult | null;
+  expectedUnitPrice?: Decimal | null;
+}
+
+export function checkLine(line: LineFacts): OrderProblem[] {
+  const { index, sku } = line;
+  if (line.article === null) return [orderProblem('UNKNOWN_PRODUCT', index, { sku })];
+  if (!isValidQuantity(line.quantity)) return [orderProblem('INVALID_QUANTITY', index, { quantity: line.quantityText })];
+
+  const quantity = line.quantity;
+  const problems: OrderProblem[] = [];
+  const q = formatPlain(quantity);
+  if (line.packQty.gt(0) && !quantity.mod(line.packQty).isZero()) {
+    problems.push(orderProblem('NOT_MULTIPLE_OF_PACK', index, { sku, quantity: q, pack: formatPlain(line.packQty) }));
+  }
+  if (quantity.lt(line.minOrderQty)) {
+    problems.push(orderProblem('BELOW_MINIMUM', index, { sku, quantity: q, minimum: formatPlain(line.minOrderQty) }));
+  }
+  if (line.price === null) {
+    problems.push(orderProblem('NO_PRICE', index, { sku }));
+  } else if (line.expectedUnitPrice !== undefined && line.expectedUnitPrice !== null && !line.expectedUnitPrice.eq(line.price.unitPrice)) {
+    problems.push(
+      orderProblem('PRICE_CHANGED', index, {
+        sku,
+        current: formatFixed(line.price.unitPrice, 4),
+        expected: formatPlain(line.expectedUnitPrice),
+      }),
+    );
+  }
+  return problems;
+}

@@ -1,0 +1,48 @@
+/**
+ * The problems that make an order (or a quote) unplaceable, each with its
+ * stable code and its one message template. Returned as data, never thrown:
+ * a customer's mistake is not an exception.
+ */
+export type OrderErrorCode =
+  | 'EMPTY_ORDER'
+  | 'TOO_MANY_LINES'
+  | 'UNKNOWN_PRODUCT'
+  | 'NO_PRICE'
+  | 'INVALID_QUANTITY'
+  | 'NOT_MULTIPLE_OF_PACK'
+  | 'BELOW_MINIMUM'
+  | 'PRICE_CHANGED'
+  | 'CUSTOMER_BLOCKED'
+  | 'UNKNOWN_DESTINATION'
+  | 'INVALID_ADDRESS'
+  | 'IDEMPOTENCY_KEY_REUSED';
+
+export interface OrderProblem {
+  code: OrderErrorCode;
+  message: string;
+  /** The 0-based index of the offending line; null for the order as a whole. */
+  lineIndex: number | null;
+}
+
+type Templates = {
+  [C in OrderErrorCode]: (p: Record<string, string>) => string;
+};
+
+const MESSAGES: Templates = {
+  EMPTY_ORDER: () => 'The order has no lines.',
+  TOO_MANY_LINES: (p) => `The order has ${p.count} lines; at most ${p.max} are allowed.`,
+  UNKNOWN_PRODUCT: (p) => `Unknown product ${p.sku}.`,
+  NO_PRICE: (p) => `Product ${p.sku} has no price (price on request) and cannot be ordered.`,
+  INVALID_QUANTITY: (p) => `Quantity ${p.quantity} is not valid: it must be a number greater than 0 with at most 3 decimals.`,
+  NOT_MULTIPLE_OF_PACK: (p) => `Quantity ${p.quantity} of ${p.sku} is not a multiple of the pack of ${p.pack}.`,
+  BELOW_MINIMUM: (p) => `Quantity ${p.quantity} of ${p.sku} is below the minimum order quantity ${p.minimum}.`,
+  PRICE_CHANGED: (p) => `The unit price of ${p.sku} is now ${p.current}, not ${p.expected}.`,
+  CUSTOMER_BLOCKED: () => 'This customer account is blocked for ordering; please contact us.',
+  UNKNOWN_DESTINATION: (p) => `Unknown destination ${p.destination}.`,
+  INVALID_ADDRESS: (p) => `The shipping address is not valid: ${p.reason}.`,
+  IDEMPOTENCY_KEY_REUSED: () => 'This idempotency key was already used for a different order.',
+};
+
+export function orderProblem(code: OrderErrorCode, lineIndex: number | null, params: Record<string, string> = {}): OrderProblem {
+  return { code, message: MESSAGES[code](params), lineIndex };
+}

@@ -1,0 +1,203 @@
+/**
+ * placeOrder: validate, price and write an order into the ERP's inbox,
+ * exactly once.
+ *
+ * Order of work: who is ordering → the idempotency fingerprint → a replay
+ * of an earlier identical request returns that order untouched → every
+ * check at once (nothing written when any fails) → header and lines in one
+ * transaction, where the UNIQUE idempotency key, not a prior read, decides
+ * which of two concurrent identical requests writes.
+ */
+import { badUserInput, forbidden, unauthenticated } from '../errors';
+import type { Viewer } from '../auth/resolveViewer';
+import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
+import type { OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
+import type { PonteContext } from '../graphql/context';
+import { type DecimalInput, InvalidDecimal } from '../graphql/scalars';
+import { type EvaluatedLine, evaluateLines } from '../../loaders/orderLines.loader';
+import { checkLineCount } from './cartLimits';
+import { type ShipTo, type ShipToInput, checkDestination, checkShipTo } from './checkShipping';
+import { type OrderProblem, orderProblem } from './orderProblems';
+import { problemsFirstByLine } from './presentQuote';
+import { requestHash } from './requestHash';
+import { summariseVat } from './vatSummary';
+
+export interface PlaceOrderRequest {
+  idempotencyKey: string;
+  lines: Array<{ sku: string; quantity: DecimalInput; expectedUnitPrice?: DecimalInput | null }>;
+  destinationId?: string | null;
+  shipTo?: ShipToInput | null;
+  customerReference?: string | null;
+  requestedDelivery?: string | null;
+  notes?: string | null;
+}
+
+export type PlaceOrderOutcome = { order: OrderHeaderRow; problems: [] } | { order: null; problems: OrderProblem[] };
+
+/** Lengths of the inbox columns the client fills; longer input is refused, never cut. */
+const MAX = { idempotencyKey: 100, customerReference: 50, notes: 1000, destinationId: 30 };
+
+function optional(value: string | null | undefined, field: keyof typeof MAX): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed.length > MAX[field]) throw badUserInput(`${field}: at most ${MAX[field]} characters.`);
+  return trimmed === '' ? null : trimmed;
+}
+
+/** The customer orders are placed for and read as; refuses callers acting for nobody. */
+export function actingCustomer(ctx: PonteContext, viewer: Viewer) {
+  if (ctx.principal.role === 'anonymous') throw unauthenticated();
+  if (!viewer.customer || !viewer.context) {
+    throw forbidden('Orders are placed for a customer: an agent or service names it with X-Acting-Customer.');
+  }
+  return viewer.customer;
+}
+
+export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest): Promise<PlaceOrderOutcome> {
+  if (ctx.principal.role === 'anonymous') throw unauthenticated();
+  const viewer = await ctx.viewer();
+  const customer = actingCustomer(ctx, viewer);
+
+  const key = request.idempotencyKey;
+  if (key.length < 1 || key.length > MAX.idempotencyKey) throw badUserInput('idempotencyKey: 1 to 100 characters.');
+  const destinationId = optional(request.destinationId, 'destinationId');
+  const customerReference = optional(request.customerReference, 'customerReference');
+  const notes = optional(request.notes, 'notes');
+  const lines = request.lines.map((l, i) => {
+    if (l.expectedUnitPrice instanceof InvalidDecimal) throw badUserInput(`lines[${i}].expectedUnitPrice: not a decimal number.`);
+    return { sku: l.sku, quantity: l.quantity, expectedUnitPrice: (l.expectedUnitPrice ?? null) as Decimal | null };
+  });
+
+  const hash = requestHash({
+    customerCode: customer.code,
+    lines: lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity instanceof InvalidDecimal ? l.quantity.text : l.quantity,
+      expectedUnitPrice: l.expectedUnitPrice,
+    })),
+    destinationId,
+    shipTo: request.shipTo ? { ...request.shipTo } as Record<string, string | null> : null,
+    customerReference,
+    requestedDelivery: request.requestedDelivery ?? null,
+    notes,
+  });
+
+  // A retry of a request that already succeeded: the same order, nothing new.
+  const earlier = await ctx.erp.orderByIdempotencyKey(key);
+  if (earlier) return replay(earlier, hash, customer.code);
+
+  const settings = await ctx.settings();
+  const problems: OrderProblem[] = [];
+  const count = checkLineCount(lines.length, ctx.services.config.maxOrderLines);
+  if (count) problems.push(count);
+  if (customer.blocked) problems.push(orderProblem('CUSTOMER_BLOCKED', null));
+
+  let shipTo: ShipTo | null = null;
+  if (destinationId !== null && request.shipTo) {
+    problems.push(orderProblem('INVALID_ADDRESS', null, { reason: 'give either destinationId or shipTo, not both' }));
+  } else if (destinationId !== null) {
+    const unknown = checkDestination(destinationId, await ctx.loaders.destinations.load(customer.code));
+    if (unknown) problems.push(unknown);
+  } else if (request.shipTo) {
+    const checked = checkShipTo(request.shipTo);
+    problems.push(...checked.problems);
+    shipTo = checked.shipTo;
+  }
+
+  const evaluated = count?.code === 'TOO_MANY_LINES' ? [] : await evaluateLines(ctx, viewer, lines);
+  problems.push(...evaluated.flatMap((l) => l.problems));
+  if (problems.length > 0) return { order: null, problems: problemsFirstByLine(problems) };
+
+  const { header, lineRows } = buildInboxRows({
+    key,
+    hash,
+    customerCode: customer.code,
+    agentCode: viewer.agentCode,
+    channel: ctx.principal.role === 'agent' ? 'SALES_APP' : 'STOREFRONT',
+    destinationId,
+    shipTo,
+    customerReference,
+    requestedDelivery: request.requestedDelivery ?? null,
+    notes,
+    currency: settings.currency,
+    createdAt: ctx.now.toISOString(),
+    lines: evaluated,
+  });
+
+  const written = await ctx.erp.insertOrder(header, lineRows);
+  if (!written.inserted) return replay(written.existing, hash, customer.code);
+  return {
+    order: { ...header, inboxId: written.inboxId, status: 'NEW', erpOrderNumber: null, erpMessage: null },
+    problems: [],
+  };
+}
+
+function replay(existing: OrderHeaderRow, hash: string, customerCode: string): PlaceOrderOutcome {
+  // Another payload, or another customer's key: refuse, and reveal nothing of that order.
+  if (existing.requestHash !== hash || existing.customerCode !== customerCode) {
+    return { order: null, problems: [orderProblem('IDEMPOTENCY_KEY_REUSED', null)] };
+  }
+  return { order: existing, problems: [] };
+}
+
+interface InboxFacts {
+  key: string;
+  hash: string;
+  customerCode: string;
+  agentCode: string | null;
+  channel: string;
+  destinationId: string | null;
+  shipTo: ShipTo | null;
+  customerReference: string | null;
+  requestedDelivery: string | null;
+  notes: string | null;
+  currency: string;
+  createdAt: string;
+  lines: EvaluatedLine[];
+}
+
+/** The inbox rows for a fully checked order (every line priced). */
+export function buildInboxRows(f: InboxFacts): { header: OrderHeaderInsert; lineRows: OrderLineInsert[] } {
+  const lineRows = f.lines.map((l, i): OrderLineInsert => {
+    if (!l.price || !l.quantity || !l.lineTotal || !l.vatRate) {
+      throw new Error('invariant: an unpriced line reached the order writer');
+    }
+    const [d1, d2, d3] = l.price.discounts;
+    return {
+      lineNo: i + 1,
+      sku: l.sku,
+      quantity: formatPlain(l.quantity),
+      listPrice: l.price.listPrice === null ? null : formatFixed(l.price.listPrice, 4),
+      unitPrice: formatFixed(l.price.unitPrice, 4),
+      discount1: d1 ? formatPlain(d1) : null,
+      discount2: d2 ? formatPlain(d2) : null,
+      discount3: d3 ? formatPlain(d3) : null,
+      lineTotal: formatFixed(l.lineTotal, 2),
+      vatRate: formatPlain(l.vatRate),
+    };
+  });
+  const totals = summariseVat(f.lines.map((l) => ({ lineTotal: l.lineTotal!, vatRate: l.vatRate! })));
+  return {
+    header: {
+      idempotencyKey: f.key,
+      requestHash: f.hash,
+      customerCode: f.customerCode,
+      agentCode: f.agentCode,
+      channel: f.channel,
+      customerReference: f.customerReference,
+      destinationId: f.destinationId,
+      shipToName: f.shipTo?.name ?? null,
+      shipToStreet: f.shipTo?.street ?? null,
+      shipToPostcode: f.shipTo?.postcode ?? null,
+      shipToCity: f.shipTo?.city ?? null,
+      shipToProvince: f.shipTo?.province ?? null,
+      shipToCountry: f.shipTo?.country ?? null,
+      requestedDelivery: f.requestedDelivery,
+      notes: f.notes,
+      currency: f.currency,
+      totalNet: formatFixed(totals.totalNet, 2),
+      createdAt: f.createdAt,
+    },
+    lineRows,
+  };
+}
