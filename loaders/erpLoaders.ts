@@ -11,6 +11,8 @@ import type {
   ConditionRow,
   CustomerContextRow,
   DestinationRow,
+  DocumentFileRow,
+  DocumentLineRow,
   ErpPort,
   OrderLineRow,
   PriceListItemRow,
@@ -31,6 +33,9 @@ export interface ErpLoaders {
   catalogBatch(query: CatalogPageQuery): Promise<ArticleRow[]>;
   /** Order lines by inbox id: read live (never cached), batched per request. */
   orderLines: DataLoader<string, OrderLineRow[], string>;
+  /** Document lines and files by document id: read live, batched per request. */
+  documentLines: DataLoader<string, DocumentLineRow[], string>;
+  documentFiles: DataLoader<string, DocumentFileRow[], string>;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -97,6 +102,14 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
     orderLines: new DataLoader<string, OrderLineRow[], string>(async (ids) => {
       const byOrder = groupBy(await erp.orderLines(ids), (l) => l.inboxId);
       return ids.map((id) => byOrder.get(id) ?? []);
+    }),
+    documentLines: new DataLoader<string, DocumentLineRow[], string>(async (ids) => {
+      const byDocument = groupBy(await erp.documentLines(ids), (l) => l.documentId);
+      return ids.map((id) => byDocument.get(id) ?? []);
+    }),
+    documentFiles: new DataLoader<string, DocumentFileRow[], string>(async (ids) => {
+      const byDocument = groupBy(await erp.documentFiles(ids), (f) => f.documentId);
+      return ids.map((id) => byDocument.get(id) ?? []);
     }),
     stock: cachedLoader<string, StockFacts>({
       cache: cache.stock,

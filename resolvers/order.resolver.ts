@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
-import { actingCustomer, placeOrder } from '../src/orders/placeOrder';
+import { actingCustomer } from '../src/auth/actingCustomer';
+import { placeOrder } from '../src/orders/placeOrder';
 import { presentOrder } from '../src/orders/presentOrder';
 import type { OrderHeaderRow } from '../src/erp/port';
 import { badUserInput } from '../src/errors';
@@ -29,7 +30,7 @@ export class OrderResolver {
 
   @Query(() => Order, { nullable: true, description: "An order of the acting customer; null for anyone else's." })
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: PonteContext): Promise<Order | null> {
-    const customer = actingCustomer(ctx, await ctx.viewer());
+    const customer = actingCustomer(ctx.principal, await ctx.viewer());
     if (!/^\d{1,18}$/.test(id)) return null;
     const [header] = await ctx.erp.ordersById([id]);
     return header && header.customerCode === customer.code ? toOrder(ctx, header) : null;
@@ -41,7 +42,7 @@ export class OrderResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
   ): Promise<OrderConnection> {
-    const customer = actingCustomer(ctx, await ctx.viewer());
+    const customer = actingCustomer(ctx.principal, await ctx.viewer());
     const size = pageSize(first, 20, MAX_ORDER_PAGE);
     const before = decodeCursor(CURSOR, after);
     if (before !== null && !/^\d{1,18}$/.test(before)) throw badUserInput('after: not a valid cursor.');

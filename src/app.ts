@@ -9,6 +9,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createTokenVerifier } from './auth/verifyToken';
 import { ChangeFeed } from './cache/changeFeed';
+import { FileLinks } from './documents/fileLinks';
+import { serveFile } from './http/serveFile';
 import { ErpCache } from './cache/erpCache';
 import type { Config } from './config/config';
 import { ErpCallCounter, guardErp } from './erp/guardedErp';
@@ -68,8 +70,10 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const changeFeed = new ChangeFeed(erp, cache, logger);
   const services: Services = {
     config,
-    ...(options.extendServices?.({ erp, config, now, logger }) ?? {}),
-  } as Services;
+    files: new FileLinks({ key: config.files.linkKey, ttlSeconds: config.files.linkTtlSeconds, baseUrl: config.files.baseUrl }),
+    demoImporter: null,
+    ...options.extendServices?.({ erp, config, now, logger }),
+  };
 
   const http: FastifyInstance = Fastify({
     loggerInstance: logger as unknown as FastifyBaseLogger,
@@ -98,6 +102,15 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     context: async (request) => createContext(request.headers),
   });
 
+  // Whatever fails outside GraphQL (a route, a body parser) answers without
+  // internals: client errors keep their status and a plain message, the rest
+  // is a bare 500 and a log line.
+  http.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    return reply.code(status).send({ error: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message: status === 500 ? 'Internal error.' : 'Bad request.' });
+  });
+
   http.addHook('onRequest', async (request) => {
     request.erpScope = { erpCalls: 0 };
   });
@@ -117,6 +130,9 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     handler: (request, reply) =>
       requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never)),
   });
+  http.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/files/:id', (request, reply) =>
+    requestErpScope.run(request.erpScope!, () => serveFile(request, reply, { erp, links: services.files, now })),
+  );
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
     try {
@@ -156,6 +172,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     },
     async close() {
       changeFeed.stop();
+      services.demoImporter?.stop();
       await http.close();
       await apollo.stop().catch(() => undefined);
       await options.onClose?.();

@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
+import { DemoImporter } from './demo/demoImporter';
 import type { ErpPort } from './erp/port';
 import type { SqliteErp } from './erp/sqlite';
 import type { Services } from './graphql/services';
@@ -18,6 +19,16 @@ export interface ServiceDeps {
   sqlite: SqliteErp | null;
 }
 
-export function buildServices(_deps: ServiceDeps): Partial<Services> {
-  return {};
+/** How often the demo importer looks for NEW orders. */
+const DEMO_IMPORT_POLL_MS = 1000;
+
+export function buildServices(deps: ServiceDeps): Partial<Services> {
+  if (!deps.demo || !deps.sqlite) return { demoImporter: null };
+  const demoImporter = new DemoImporter(deps.sqlite.db, {
+    delayMs: deps.config.demo.importDelayMs,
+    now: deps.now,
+    logger: deps.logger,
+  });
+  demoImporter.start(DEMO_IMPORT_POLL_MS);
+  return { demoImporter };
 }

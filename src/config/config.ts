@@ -2,6 +2,7 @@
  * Configuration: read once from the environment at start-up, validated, and
  * passed down. No other module reads process.env.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
 
@@ -56,6 +57,15 @@ export interface DemoConfig {
   importDelayMs: number;
 }
 
+export interface FilesConfig {
+  /** HMAC key for signed file links (FILE_URL_SECRET, >= 32 bytes); random per process when unset. */
+  linkKey: Uint8Array;
+  /** Lifetime of a signed file link, in seconds. Default 300. */
+  linkTtlSeconds: number;
+  /** Public base URL for absolute file links (PUBLIC_BASE_URL); '' = relative links. */
+  baseUrl: string;
+}
+
 export interface Config {
   production: boolean;
   host: string;
@@ -68,6 +78,7 @@ export interface Config {
   demo: DemoConfig;
   /** Most lines one order may have (TOO_MANY_LINES above it). Default 500. */
   maxOrderLines: number;
+  files: FilesConfig;
 }
 
 const intFrom = (def: number, min: number, max: number) =>
@@ -115,6 +126,9 @@ const EnvSchema = z.object({
   STOCK_CACHE_TTL_MS: intFrom(30_000, 1, 86_400_000),
   CHANGE_FEED_POLL_MS: intFrom(2000, 0, 3_600_000),
   MAX_ORDER_LINES: intFrom(500, 1, 10_000),
+  FILE_URL_SECRET: optionalText,
+  FILE_URL_TTL_SECONDS: intFrom(300, 5, 86_400),
+  PUBLIC_BASE_URL: optionalText,
 });
 
 function parseErpUrl(url: string | null, demoPath: string, problems: string[]): ErpLocation {
@@ -184,6 +198,15 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     }
   }
 
+  let linkKey: Uint8Array = randomBytes(32);
+  if (e.FILE_URL_SECRET !== null) {
+    linkKey = new TextEncoder().encode(e.FILE_URL_SECRET);
+    if (linkKey.byteLength < 32) problems.push('FILE_URL_SECRET: must be at least 32 bytes long');
+  }
+  if (e.PUBLIC_BASE_URL !== null && !/^https?:\/\/[^/]+(\/.*)?$/.test(e.PUBLIC_BASE_URL)) {
+    problems.push('PUBLIC_BASE_URL: must be an http(s) URL, e.g. https://api.example.it');
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -213,5 +236,10 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       importDelayMs: e.DEMO_IMPORT_DELAY_MS,
     },
     maxOrderLines: e.MAX_ORDER_LINES,
+    files: {
+      linkKey,
+      linkTtlSeconds: e.FILE_URL_TTL_SECONDS,
+      baseUrl: (e.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
+    },
   };
 }

@@ -32,6 +32,7 @@ import type {
   CustomerPageQuery,
   CustomerRow,
   DestinationRow,
+  DocumentFileContent,
   DocumentFileRow,
   DocumentLineRow,
   DocumentPageQuery,
@@ -276,6 +277,16 @@ export class MssqlErp implements ErpPort {
 
   async documentFiles(ids: readonly string[]): Promise<DocumentFileRow[]> {
     return (await this.all(statements.documentFiles, { ids: JSON.stringify(ids) })).map(mapDocumentFile);
+  }
+
+  async documentFileContent(fileId: string): Promise<DocumentFileContent | null> {
+    const row = (await this.all(statements.documentFileContent, { fileId }))[0];
+    if (!row) return null;
+    const content = row.content;
+    return {
+      ...(row as unknown as DocumentFileContent),
+      content: Buffer.isBuffer(content) ? content : Buffer.from(content === null || content === undefined ? '' : String(content)),
+    };
   }
 
   async close(): Promise<void> {

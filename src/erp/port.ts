@@ -285,6 +285,16 @@ export interface DocumentFileRow {
   size: number;
 }
 
+export interface DocumentFileContent {
+  id: string;
+  documentId: string;
+  /** The owner of the document the file belongs to. */
+  customerCode: string;
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface DocumentPageQuery {
   customerCode: string;
   type: string | null;
@@ -334,6 +344,7 @@ export interface ErpPort {
   documentsById(documentIds: readonly string[]): Promise<DocumentRow[]>;
   documentLines(documentIds: readonly string[]): Promise<DocumentLineRow[]>;
   documentFiles(documentIds: readonly string[]): Promise<DocumentFileRow[]>;
+  documentFileContent(fileId: string): Promise<DocumentFileContent | null>;
 
   close(): Promise<void>;
 }

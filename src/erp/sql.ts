@@ -48,6 +48,7 @@ export interface Statements {
   documentsById: string;
   documentLines: string;
   documentFiles: string;
+  documentFileContent: string;
 }
 
 export function buildStatements(d: Dialect): Statements {
@@ -175,6 +176,10 @@ export function buildStatements(d: Dialect): Statements {
     documentFiles: `SELECT file_id AS id, document_id AS documentId, kind AS kind, file_name AS fileName,
          content_type AS contentType, ${d.byteLength('content')} AS size
        FROM ecom_document_files WHERE document_id IN (${d.keyList('@ids')}) ORDER BY document_id, file_id`,
+    documentFileContent: `SELECT f.file_id AS id, f.document_id AS documentId, d.customer_code AS customerCode,
+         f.file_name AS fileName, f.content_type AS contentType, f.content AS content
+       FROM ecom_document_files f JOIN ecom_documents d ON d.document_id = f.document_id
+       WHERE f.file_id = @fileId`,
   };
 }
 

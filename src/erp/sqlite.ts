@@ -33,6 +33,7 @@ import type {
   CustomerPageQuery,
   CustomerRow,
   DestinationRow,
+  DocumentFileContent,
   DocumentFileRow,
   DocumentLineRow,
   DocumentPageQuery,
@@ -238,6 +239,16 @@ export class SqliteErp implements ErpPort {
 
   async documentFiles(ids: readonly string[]): Promise<DocumentFileRow[]> {
     return this.all(statements.documentFiles, { ids: JSON.stringify(ids) }).map(mapDocumentFile);
+  }
+
+  async documentFileContent(fileId: string): Promise<DocumentFileContent | null> {
+    const row = (this.all(statements.documentFileContent, { fileId }))[0];
+    if (!row) return null;
+    const content = row.content;
+    return {
+      ...(row as unknown as DocumentFileContent),
+      content: Buffer.isBuffer(content) ? content : Buffer.from(content === null || content === undefined ? '' : String(content)),
+    };
   }
 
   async close(): Promise<void> {

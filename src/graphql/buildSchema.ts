@@ -10,12 +10,13 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { CustomerResolver } from '../../resolvers/customer.resolver';
 import { referenceResolvers } from '../../resolvers/entities';
+import { DocumentResolver } from '../../resolvers/document.resolver';
 import { OrderResolver } from '../../resolvers/order.resolver';
 import { PriceResolver } from '../../resolvers/price.resolver';
 import { QuoteResolver } from '../../resolvers/quote.resolver';
 import { ProductResolver } from '../../resolvers/product.resolver';
 
-export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver] as const;
+export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver, DocumentResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

@@ -3,7 +3,12 @@
  * (pricing, orders, documents); built once in src/app.ts.
  */
 import type { Config } from '../config/config';
+import type { DemoImporter } from '../demo/demoImporter';
+import type { FileLinks } from '../documents/fileLinks';
 
 export interface Services {
   config: Config;
+  files: FileLinks;
+  /** The embedded demo ERP's stand-in for the real ERP's order import; null elsewhere. */
+  demoImporter: DemoImporter | null;
 }

@@ -8,8 +8,8 @@
  * transaction, where the UNIQUE idempotency key, not a prior read, decides
  * which of two concurrent identical requests writes.
  */
-import { badUserInput, forbidden, unauthenticated } from '../errors';
-import type { Viewer } from '../auth/resolveViewer';
+import { actingCustomer } from '../auth/actingCustomer';
+import { badUserInput, unauthenticated } from '../errors';
 import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
 import type { PonteContext } from '../graphql/context';
@@ -44,19 +44,10 @@ function optional(value: string | null | undefined, field: keyof typeof MAX): st
   return trimmed === '' ? null : trimmed;
 }
 
-/** The customer orders are placed for and read as; refuses callers acting for nobody. */
-export function actingCustomer(ctx: PonteContext, viewer: Viewer) {
-  if (ctx.principal.role === 'anonymous') throw unauthenticated();
-  if (!viewer.customer || !viewer.context) {
-    throw forbidden('Orders are placed for a customer: an agent or service names it with X-Acting-Customer.');
-  }
-  return viewer.customer;
-}
-
 export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest): Promise<PlaceOrderOutcome> {
   if (ctx.principal.role === 'anonymous') throw unauthenticated();
   const viewer = await ctx.viewer();
-  const customer = actingCustomer(ctx, viewer);
+  const customer = actingCustomer(ctx.principal, viewer);
 
   const key = request.idempotencyKey;
   if (key.length < 1 || key.length > MAX.idempotencyKey) throw badUserInput('idempotencyKey: 1 to 100 characters.');

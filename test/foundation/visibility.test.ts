@@ -358,6 +358,22 @@ describe('visibility', () => {
     });
   });
 
+  describe('the same article costs the same', () => {
+    test('an invisible article and a missing sku cost the same ERP round trips, cold and warm', async () => {
+      const query = 'query($sku: ID!) { product(sku: $sku) { sku } }';
+      for (const [viewer, hidden] of [['CC', 'A-R1'], ['agent', 'A-X1'], ['anonymous', 'B-H02']] as const) {
+        server.app.cache.clear();
+        await server.gql('{ me { code } }', auth[viewer]); // the viewer's own facts, warm for both
+        const invisibleCold = await server.gql(query, { ...auth[viewer], variables: { sku: hidden } });
+        const missingCold = await server.gql(query, { ...auth[viewer], variables: { sku: 'A-NOPE-2' } });
+        assert.equal(invisibleCold.erpCalls, missingCold.erpCalls, `${viewer}: cold`);
+        const invisibleWarm = await server.gql(query, { ...auth[viewer], variables: { sku: hidden } });
+        const missingWarm = await server.gql(query, { ...auth[viewer], variables: { sku: 'A-NOPE-2' } });
+        assert.equal(invisibleWarm.erpCalls, missingWarm.erpCalls, `${viewer}: warm`);
+      }
+    });
+  });
+
   describe('catalog paging', () => {
     test('walking every page, with any page size, gives exactly the visible articles in sku order, no skip, no duplicate', async () => {
       for (const { name, who } of VIEWERS) {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Decimal } from '../../src/decimal/decimal';
 import type { ConditionKind, ConditionRow, PriceListItemRow } from '../../src/erp/port';
-import type { PriceResult } from '../../src/pricing/computePrice';
+import { lineTotal, type PriceResult } from '../../src/pricing/computePrice';
 import type { PriceBreak } from '../../src/pricing/priceBreaks';
 import { engineCaller } from './engineHarness';
 import {
@@ -51,13 +51,16 @@ const minQtyArb = fc
   .record({ v: fc.constantFrom(0, 1, 5, 10, 12.5, 50), trimmed: fc.boolean() })
   .map(({ v, trimmed }) => ({ key: v, text: printUnits(Math.round(v * 1000), 3, trimmed) }));
 
-/** A price with up to 4 decimals; small integers are common so equal prices happen. */
-const priceArb = fc
-  .record({
-    units: fc.oneof(fc.constantFrom(0, 50000, 75000, 80000, 90000, 99900, 100000), fc.integer({ min: 0, max: 300000 })),
-    trimmed: fc.boolean(),
-  })
-  .map(({ units, trimmed }) => printUnits(units, 4, trimmed));
+/** A price with up to 4 decimals; round ones are common so equal prices happen; now and then decimal(19,4)'s largest. */
+const priceArb = fc.oneof(
+  { weight: 20, arbitrary: fc
+    .record({
+      units: fc.oneof(fc.constantFrom(0, 50000, 75000, 80000, 90000, 99900, 100000), fc.integer({ min: 0, max: 300000 })),
+      trimmed: fc.boolean(),
+    })
+    .map(({ units, trimmed }) => printUnits(units, 4, trimmed)) },
+  { weight: 1, arbitrary: fc.constant('999999999999999.9999') },
+);
 
 /** A percent with up to 2 decimals in 0..100, or NULL (= 0). */
 const discountArb = fc.oneof(
@@ -70,7 +73,7 @@ const dateArb = fc.option(fc.constantFrom(...DATES), { nil: null, freq: 2 });
 
 /** A quantity > 0 with up to 3 decimals; thresholds and their neighbours are common. */
 const quantityArb = fc.oneof(
-  fc.constantFrom('0.5', '1', '2.25', '4.999', '5', '10', '12.125', '12.5', '13', '50', '100'),
+  fc.constantFrom('0.5', '1', '2.25', '4.999', '5', '10', '12.125', '12.5', '13', '50', '100', '999999999999999.999'),
   fc.integer({ min: 1, max: 60000 }).map((n) => printUnits(n, 3, true)),
 );
 
@@ -108,9 +111,13 @@ const articleScopeArb = fc.oneof(
 
 const conditionArb = fc
   .record({
-    id: fc.integer({ min: 1, max: 2000 }),
+    // bigint ids: small ones (where "9" < "10" as text would mislead) and ones past 2^53
+    id: fc.oneof(
+      { weight: 10, arbitrary: fc.integer({ min: 1, max: 2000 }).map(String) },
+      { weight: 1, arbitrary: fc.constantFrom('9007199254740992', '9007199254740993', '9223372036854775807') },
+    ),
     kind: fc.constantFrom<ConditionKind>('PRICE', 'NET_PRICE', 'DISCOUNT'),
-    priority: fc.constantFrom(0, 0, 0, 1, 2, 3),
+    priority: fc.constantFrom(0, 0, 0, 1, 2, 3, -1),
     addressee: addresseeArb,
     scope: articleScopeArb,
     minQty: minQtyArb,
@@ -125,7 +132,7 @@ const conditionArb = fc
   })
   .map(
     (c): ConditionRow => ({
-      conditionId: String(c.id),
+      conditionId: c.id,
       ...c.addressee,
       ...c.scope,
       minQty: c.minQty.text,
@@ -189,6 +196,8 @@ function priceDifferences(got: PriceResult | null, want: ReferenceResult | null)
     got.discounts.join(' + '),
     want.discounts.join(' + '),
   );
+  const total = lineTotal(got.unitPrice, got.quantity).toFixed(2);
+  field('lineTotal', total === want.lineTotal, total, want.lineTotal);
   field('source', got.source === want.source, got.source, want.source);
   field('conditionId', (got.priceWinner?.id ?? null) === want.conditionId, got.priceWinner?.id ?? null, want.conditionId);
   field(

@@ -1,0 +1,143 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, DecimalScalar } from '../../src/graphql/scalars';
+import { Destination } from './customer.type';
+import { PageInfo } from './pageInfo.type';
+
+export enum DocumentType {
+  INVOICE = 'INVOICE',
+  CREDIT_NOTE = 'CREDIT_NOTE',
+  DELIVERY_NOTE = 'DELIVERY_NOTE',
+  ORDER_CONFIRMATION = 'ORDER_CONFIRMATION',
+  QUOTE = 'QUOTE',
+  OTHER = 'OTHER',
+}
+registerEnumType(DocumentType, { name: 'DocumentType' });
+
+@ObjectType()
+export class DocumentLine {
+  @Field(() => Int)
+  lineNo!: number;
+
+  @Field(() => String, { nullable: true })
+  sku!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  quantity!: string | null;
+
+  @Field(() => String, { nullable: true })
+  unit!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  unitPrice!: string | null;
+
+  @Field(() => [DecimalScalar])
+  discounts!: string[];
+
+  @Field(() => DecimalScalar, { nullable: true })
+  lineTotal!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  vatRate!: string | null;
+}
+
+@ObjectType()
+export class DocumentFile {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'PDF, FATTURAPA_XML or OTHER.' })
+  kind!: string;
+
+  @Field()
+  fileName!: string;
+
+  @Field()
+  contentType!: string;
+
+  @Field(() => Int, { description: 'Bytes.' })
+  size!: number;
+
+  @Field({ description: 'A short-lived signed link to GET /files/{id} that streams the bytes.' })
+  url!: string;
+}
+
+@ObjectType({ description: 'Delivery details of a delivery note (DDT).' })
+export class Shipment {
+  @Field(() => String, { nullable: true })
+  carrier!: string | null;
+
+  @Field(() => String, { nullable: true })
+  trackingNumber!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601 instant.' })
+  shippedAt!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  expectedDelivery!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  destinationId!: string | null;
+
+  @Field(() => Destination, { nullable: true })
+  destination!: Destination | null;
+}
+
+@ObjectType({ description: "A document in the customer's reserved area." })
+export class Document {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DocumentType)
+  type!: DocumentType;
+
+  @Field()
+  number!: string;
+
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field()
+  currency!: string;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  totalNet!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  totalVat!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true })
+  totalGross!: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  dueDate!: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  paid!: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  orderReference!: string | null;
+
+  /** The owner, for field resolvers. Not exposed. */
+  customerCode!: string;
+}
+
+@ObjectType()
+export class DocumentEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Document)
+  node!: Document;
+}
+
+@ObjectType()
+export class DocumentConnection {
+  @Field(() => [DocumentEdge])
+  edges!: DocumentEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
