@@ -70,7 +70,7 @@ export class ProductResolver {
   async price(
     @Root() product: Product,
     @Ctx() ctx: PonteContext,
-    @Arg('quantity', () => DecimalScalar, { nullable: true, defaultValue: ONE }) quantityArg: DecimalInput | null,
+    @Arg('quantity', () => DecimalScalar, { nullable: true, defaultValue: ONE }) quantityArg: DecimalInput | string | null,
   ): Promise<Price | null> {
     const quantity = requireDecimal(quantityArg ?? ONE, 'quantity');
     if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');

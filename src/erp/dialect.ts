@@ -13,14 +13,25 @@ export interface Dialect {
   decimal(column: string): string;
   /** A date column as "YYYY-MM-DD" text. */
   date(column: string): string;
-  /** A datetime column as ISO 8601 text. */
+  /** A datetime column as ISO 8601 text (the ERP's local time, no zone). */
   datetime(column: string): string;
+  /** A datetime2 column Ponte wrote in UTC, as ISO 8601 text with its Z. */
+  utcInstant(column: string): string;
   /** A bigint id as text, so no id loses precision in JavaScript. */
   id(column: string): string;
   /** Row limit after ORDER BY. */
   limit(param: string): string;
+  /**
+   * A text expression folded for case-insensitive matching. SQL Server's
+   * usual _CI_ collations already match "À" with "à"; SQLite's LIKE folds
+   * ASCII only, so its adapter registers ponte_fold (Unicode lower case) on
+   * its own connection.
+   */
+  fold(expression: string): string;
   /** Byte length of a binary column. */
   byteLength(column: string): string;
+  /** An INSERT of one row that returns its identity column, as text, in a column named `id`. */
+  insertReturningId(table: string, columns: string, values: string, idColumn: string): string;
 }
 
 export const sqliteDialect: Dialect = {
@@ -32,9 +43,14 @@ export const sqliteDialect: Dialect = {
   decimal: (c) => `CAST(${c} AS TEXT)`,
   date: (c) => `substr(${c}, 1, 10)`,
   datetime: (c) => c,
+  // Written by Ponte as toISOString() text, Z included.
+  utcInstant: (c) => c,
   id: (c) => `CAST(${c} AS TEXT)`,
   limit: (p) => `LIMIT ${p}`,
+  fold: (e) => `ponte_fold(${e})`,
   byteLength: (c) => `length(${c})`,
+  insertReturningId: (table, columns, values, id) =>
+    `INSERT INTO ${table} (${columns}) VALUES (${values}) RETURNING CAST(${id} AS TEXT) AS id`,
 };
 
 export const mssqlDialect: Dialect = {
@@ -44,9 +60,18 @@ export const mssqlDialect: Dialect = {
   decimal: (c) => `CONVERT(varchar(60), ${c})`,
   date: (c) => `CONVERT(char(10), ${c}, 23)`,
   datetime: (c) => `CONVERT(varchar(33), ${c}, 127)`,
+  // datetime2 has no zone; Ponte writes UTC, so the zone is put back here.
+  utcInstant: (c) => `CONVERT(varchar(33), ${c}, 127) + 'Z'`,
   id: (c) => `CONVERT(varchar(20), ${c})`,
   limit: (p) => `OFFSET 0 ROWS FETCH NEXT ${p} ROWS ONLY`,
+  fold: (e) => e,
   byteLength: (c) => `DATALENGTH(${c})`,
+  // OUTPUT … INTO a table variable: a bare OUTPUT clause is refused on a
+  // table with triggers, and ERPs put triggers on import tables.
+  insertReturningId: (table, columns, values, id) =>
+    `DECLARE @inserted TABLE (id bigint);
+     INSERT INTO ${table} (${columns}) OUTPUT INSERTED.${id} INTO @inserted VALUES (${values});
+     SELECT CONVERT(varchar(20), id) AS id FROM @inserted`,
 };
 
 /** Escapes LIKE wildcards (both dialects honour ESCAPE '\'). */

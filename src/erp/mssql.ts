@@ -213,7 +213,7 @@ export class MssqlErp implements ErpPort {
         // datetime2 takes ISO 8601 without the zone designator; instants are UTC.
         const params = { ...header, createdAt: header.createdAt.replace(/Z$/, '') };
         const result = await this.request(params, tx).query(statements.insertOrderHeader);
-        inboxId = String((result.recordset[0] as Raw).inboxId);
+        inboxId = String((result.recordset[0] as Raw).id);
       } catch (error) {
         if (!UNIQUE_VIOLATIONS.has(Number((error as { number?: unknown }).number))) throw error;
         await tx.rollback();

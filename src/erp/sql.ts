@@ -74,14 +74,14 @@ export function buildStatements(d: Dialect): Statements {
     ship_to_city AS shipToCity, ship_to_province AS shipToProvince, ship_to_country AS shipToCountry,
     ${d.date('requested_delivery')} AS requestedDelivery, notes AS notes, currency AS currency,
     ${d.decimal('total_net')} AS totalNet, status AS status, erp_order_number AS erpOrderNumber,
-    erp_message AS erpMessage, ${d.datetime('created_at')} AS createdAt`;
+    erp_message AS erpMessage, ${d.utcInstant('created_at')} AS createdAt`;
   const document = `document_id AS id, customer_code AS customerCode, doc_type AS type, number AS number,
     ${d.date('doc_date')} AS date, currency AS currency, ${d.decimal('total_net')} AS totalNet,
     ${d.decimal('total_vat')} AS totalVat, ${d.decimal('total_gross')} AS totalGross,
     ${d.date('due_date')} AS dueDate, paid AS paid, destination_id AS destinationId, carrier AS carrier,
     tracking_number AS trackingNumber, ${d.datetime('shipped_at')} AS shippedAt,
     ${d.date('expected_delivery')} AS expectedDelivery, order_reference AS orderReference`;
-  const like = (col: string) => `${col} LIKE @search ESCAPE '\\'`;
+  const like = (col: string) => `${d.fold(col)} LIKE ${d.fold('@search')} ESCAPE '\\'`;
 
   return {
     ping: 'SELECT 1 AS ok',
@@ -134,14 +134,16 @@ export function buildStatements(d: Dialect): Statements {
     latestChangeId: `SELECT ${d.id('MAX(change_id)')} AS id FROM ecom_changes`,
     changesSince: `SELECT ${d.id('change_id')} AS changeId, entity AS entity, entity_key AS entityKey
        FROM ecom_changes WHERE change_id > @since ORDER BY change_id ${d.limit('@limit')}`,
-    insertOrderHeader: `INSERT INTO ecom_order_inbox (idempotency_key, request_hash, customer_code, agent_code, channel,
-         customer_reference, destination_id, ship_to_name, ship_to_street, ship_to_postcode, ship_to_city,
-         ship_to_province, ship_to_country, requested_delivery, notes, currency, total_net, status, created_at)
-       ${d.name === 'mssql' ? 'OUTPUT CONVERT(varchar(20), INSERTED.inbox_id) AS inboxId' : ''}
-       VALUES (@idempotencyKey, @requestHash, @customerCode, @agentCode, @channel, @customerReference,
-         @destinationId, @shipToName, @shipToStreet, @shipToPostcode, @shipToCity, @shipToProvince,
-         @shipToCountry, @requestedDelivery, @notes, @currency, @totalNet, 'NEW', @createdAt)
-       ${d.name === 'sqlite' ? 'RETURNING CAST(inbox_id AS TEXT) AS inboxId' : ''}`,
+    insertOrderHeader: d.insertReturningId(
+      'ecom_order_inbox',
+      `idempotency_key, request_hash, customer_code, agent_code, channel, customer_reference, destination_id,
+       ship_to_name, ship_to_street, ship_to_postcode, ship_to_city, ship_to_province, ship_to_country,
+       requested_delivery, notes, currency, total_net, status, created_at`,
+      `@idempotencyKey, @requestHash, @customerCode, @agentCode, @channel, @customerReference, @destinationId,
+       @shipToName, @shipToStreet, @shipToPostcode, @shipToCity, @shipToProvince, @shipToCountry,
+       @requestedDelivery, @notes, @currency, @totalNet, 'NEW', @createdAt`,
+      'inbox_id',
+    ),
     insertOrderLine: `INSERT INTO ecom_order_inbox_lines (inbox_id, line_no, sku, quantity, list_price, unit_price,
          discount_1, discount_2, discount_3, line_total, vat_rate)
        VALUES (@inboxId, @lineNo, @sku, @quantity, @listPrice, @unitPrice, @discount1, @discount2, @discount3,

@@ -75,6 +75,11 @@ export class SqliteErp implements ErpPort {
     // Waiting briefly for a writer (the ERP's importer, another Ponte) beats
     // failing a request with SQLITE_BUSY.
     db.pragma('busy_timeout = 5000');
+    // Unicode case folding for searches (see Dialect.fold); registered on
+    // this connection only, nothing is written to the database.
+    db.function('ponte_fold', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    );
   }
 
   /** Opens a database file that must already exist (Ponte never creates someone else's ERP). */
@@ -179,7 +184,7 @@ export class SqliteErp implements ErpPort {
       let inboxId: string;
       try {
         const row = this.stmt(statements.insertOrderHeader).get({ ...header }) as Raw;
-        inboxId = String(row.inboxId);
+        inboxId = String(row.id);
       } catch (error) {
         if (isUniqueViolation(error)) {
           const existing = this.all(statements.orderByIdempotencyKey, { key: header.idempotencyKey })[0];

@@ -29,12 +29,18 @@ function toDecimal(value: unknown): DecimalInput {
   throw badUserInput(`Decimal: expected a decimal number such as "12.50", got ${JSON.stringify(value)?.slice(0, 40)}.`);
 }
 
-/** The decimal an argument holds, or BAD_USER_INPUT naming the argument. */
-export function requireDecimal(value: DecimalInput, argument: string): Decimal {
-  if (value instanceof InvalidDecimal) {
-    throw badUserInput(`${argument}: expected a decimal number such as "12.50", got ${JSON.stringify(value.text.slice(0, 40))}.`);
-  }
-  return value;
+/**
+ * The decimal an argument holds, or BAD_USER_INPUT naming the argument.
+ * A schema default reaches resolvers as the literal it was printed as (a
+ * string), not through the scalar, so plain strings and numbers are parsed
+ * here too.
+ */
+export function requireDecimal(value: DecimalInput | string | number, argument: string): Decimal {
+  if (value instanceof Decimal) return value;
+  const text = value instanceof InvalidDecimal ? value.text : String(value);
+  const parsed = value instanceof InvalidDecimal ? null : parseDecimal(value);
+  if (parsed) return parsed;
+  throw badUserInput(`${argument}: expected a decimal number such as "12.50", got ${JSON.stringify(text.slice(0, 40))}.`);
 }
 
 export const DecimalScalar = new GraphQLScalarType({

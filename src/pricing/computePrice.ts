@@ -9,14 +9,15 @@ import type { Condition } from './conditions';
 import { inForce } from './conditions';
 import type { ConditionIndex } from './conditionIndex';
 import { type ListItem, type ListItems, selectListItem } from './listPrice';
+import { type Quantity, asQuantity, reaches } from './quantity';
 
 export type PriceSource = 'PRICE_LIST' | 'CONDITION' | 'NET_CONDITION';
 
 export interface PriceQuery {
   sku: string;
   familyCode: string | null;
-  /** q > 0; the caller validates it. */
-  quantity: Decimal;
+  /** q > 0; the caller validates it. A Quantity skips the conversion (hot loops). */
+  quantity: Decimal | Quantity;
   /** "Today" in the ERP's time zone, YYYY-MM-DD. */
   today: string;
   /** The customer's own list's items for the sku; null when it has none (or is anonymous). */
@@ -43,30 +44,22 @@ export interface PriceResult {
 }
 
 /** The first condition in winner order that matches the quantity and the day (step 3). */
-export function firstMatching(candidates: readonly Condition[], quantity: Decimal, today: string): Condition | null {
+export function firstMatching(candidates: readonly Condition[], quantity: Quantity, today: string): Condition | null {
   for (const c of candidates) {
-    if (c.minQty.lte(quantity) && inForce(c, today)) return c;
+    if (reaches(c.threshold, quantity) && inForce(c, today)) return c;
   }
   return null;
 }
 
 /**
- * base × Π(1 − dᵢ/100), half-up to 4 decimals. The same (base, discount)
- * pair recurs for every customer of a group and every page view, so the
- * rounded result is remembered per pair of (immutable, cached) decimals.
+ * base × Π(1 − dᵢ/100), half-up to 4 decimals, remembered on the discount
+ * condition per base (see Condition.unitByBase).
  */
-const unitMemo = new WeakMap<Decimal, WeakMap<Decimal, Decimal>>();
-
-export function discountedUnitPrice(base: Decimal, factor: Decimal): Decimal {
-  let byFactor = unitMemo.get(base);
-  if (!byFactor) {
-    byFactor = new WeakMap();
-    unitMemo.set(base, byFactor);
-  }
-  let unit = byFactor.get(factor);
+export function discountedUnitPrice(base: Decimal, discount: Condition): Decimal {
+  let unit = discount.unitByBase.get(base);
   if (!unit) {
-    unit = roundHalfUp(base.times(factor), 4);
-    byFactor.set(factor, unit);
+    unit = roundHalfUp(base.times(discount.factor), 4);
+    discount.unitByBase.set(base, unit);
   }
   return unit;
 }
@@ -75,7 +68,8 @@ const NO_DISCOUNTS: readonly Decimal[] = Object.freeze([]);
 
 /** The price, or null when the article has no price for this caller ("price on request"). */
 export function computePrice(query: PriceQuery): PriceResult | null {
-  const { quantity, today } = query;
+  const { today } = query;
+  const quantity = asQuantity(query.quantity);
 
   // 1. List price: the customer's list, else the default list.
   const listItem =
@@ -96,10 +90,14 @@ export function computePrice(query: PriceQuery): PriceResult | null {
   const discountWinner = net ? null : firstMatching(candidates.discounts, quantity, today);
 
   // 6. Unit price, rounded once at the end.
-  const unitPrice = discountedUnitPrice(basePrice, discountWinner ? discountWinner.factor : ONE);
+  const unitPrice = discountWinner
+    ? discountedUnitPrice(basePrice, discountWinner)
+    : priceWinner
+      ? priceWinner.unitPrice!
+      : listItem!.unitPrice;
 
   return {
-    quantity,
+    quantity: quantity.value,
     listItem,
     listPrice: listItem ? listItem.price : null,
     basePrice,

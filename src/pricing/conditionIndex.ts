@@ -20,6 +20,8 @@ export interface Candidates {
   discounts: readonly Condition[];
   /** Every candidate (both kinds), for price breaks. */
   all: readonly Condition[];
+  /** The family the candidates were gathered for. */
+  familyCode: string | null;
 }
 
 /** Bounds the per-article memo; past it the memo starts over (cheap to rebuild). */
@@ -40,9 +42,11 @@ export class ConditionIndex {
   }
 
   candidates(sku: string, familyCode: string | null): Candidates {
-    const key = familyCode === null ? sku : `${sku}\u0000${familyCode}`;
-    let hit = this.memo.get(key);
-    if (hit) return hit;
+    // Keyed by the sku alone: the sku string comes from a cached article row,
+    // so V8 reuses its hash, where a composed key would be built and hashed
+    // on every call. The family is checked, since an article can move.
+    let hit = this.memo.get(sku);
+    if (hit && hit.familyCode === familyCode) return hit;
     const all = [
       ...(this.bySku.get(sku) ?? []),
       ...(familyCode !== null ? (this.byFamily.get(familyCode) ?? []) : []),
@@ -52,9 +56,10 @@ export class ConditionIndex {
       prices: all.filter((c) => c.kind !== 'DISCOUNT'),
       discounts: all.filter((c) => c.kind === 'DISCOUNT'),
       all,
+      familyCode,
     };
     if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
-    this.memo.set(key, hit);
+    this.memo.set(sku, hit);
     return hit;
   }
 }

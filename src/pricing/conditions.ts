@@ -4,8 +4,9 @@
  * winner precedence of step 3, so a price needs only the first condition in
  * that order that matches its quantity and date.
  */
-import { Decimal, ZERO, erpDecimal, parseDecimal } from '../decimal/decimal';
+import { Decimal, ZERO, erpDecimal, parseDecimal, roundHalfUp } from '../decimal/decimal';
 import type { ConditionRow } from '../erp/port';
+import { type Threshold, toThreshold } from './quantity';
 
 export type ConditionKind = 'PRICE' | 'NET_PRICE' | 'DISCOUNT';
 
@@ -24,6 +25,8 @@ export interface Condition {
   sku: string | null;
   familyCode: string | null;
   minQty: Decimal;
+  /** minQty for fast comparison with an ordered quantity. */
+  threshold: Threshold;
   validFrom: string | null;
   validTo: string | null;
   /** PRICE / NET_PRICE: the price; null for DISCOUNT (or a price condition without one). */
@@ -32,6 +35,14 @@ export interface Condition {
   discounts: Decimal[];
   /** Π (1 − d/100) over `discounts`, exact. */
   factor: Decimal;
+  /** PRICE / NET_PRICE: the price rounded to 4 decimals (the unit price when no discount applies). */
+  unitPrice: Decimal | null;
+  /**
+   * DISCOUNT: unit prices already computed from a base, keyed by the base
+   * decimal (a cached, immutable object): the same base and discount recur
+   * for every page view, so each pair is multiplied and rounded once.
+   */
+  unitByBase: WeakMap<Decimal, Decimal>;
 }
 
 const ONE = new Decimal(1);
@@ -51,6 +62,7 @@ export function parseCondition(row: ConditionRow): Condition | null {
           .filter((d) => !d.isZero())
       : [];
   const factor = discounts.reduce((f, d) => f.times(ONE.minus(d.dividedBy(100))), ONE);
+  const minQty = row.minQty === null || row.minQty === '' ? ZERO : erpDecimal(row.minQty);
   const price = kind === 'DISCOUNT' || row.price === null || row.price === '' ? null : parseDecimal(row.price);
   // A PRICE / NET_PRICE row without a price breaks the contract and could
   // give no base price; it takes no part rather than hide the ones that can.
@@ -66,12 +78,15 @@ export function parseCondition(row: ConditionRow): Condition | null {
     customerGroup: row.customerGroup,
     sku: row.sku,
     familyCode: row.familyCode,
-    minQty: row.minQty === null || row.minQty === '' ? ZERO : erpDecimal(row.minQty),
+    minQty,
+    threshold: toThreshold(minQty),
     validFrom: row.validFrom,
     validTo: row.validTo,
     price,
     discounts,
     factor,
+    unitPrice: price === null ? null : roundHalfUp(price, 4),
+    unitByBase: new WeakMap(),
   };
 }
 

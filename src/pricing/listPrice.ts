@@ -1,14 +1,18 @@
 /**
  * Step 1 of the pricing rules: the list price.
  */
-import { Decimal, ZERO, erpDecimal } from '../decimal/decimal';
+import { Decimal, ZERO, erpDecimal, roundHalfUp } from '../decimal/decimal';
 import type { PriceListItemRow } from '../erp/port';
 import { inForce } from './conditions';
+import { type Quantity, type Threshold, reaches, toThreshold } from './quantity';
 
 export interface ListItem {
   priceListCode: string;
   minQty: Decimal;
+  threshold: Threshold;
   price: Decimal;
+  /** The price rounded to 4 decimals: the unit price when nothing else applies. */
+  unitPrice: Decimal;
   validFrom: string | null;
   validTo: string | null;
 }
@@ -33,13 +37,18 @@ export function compileListItems(rows: readonly PriceListItemRow[]): ListItems {
   let items = compiled.get(rows);
   if (!items) {
     items = rows
-      .map((r) => ({
+      .map((r) => {
+        const minQty = r.minQty === null || r.minQty === '' ? ZERO : erpDecimal(r.minQty);
+        return {
         priceListCode: r.priceListCode,
-        minQty: r.minQty === null || r.minQty === '' ? ZERO : erpDecimal(r.minQty),
+        minQty,
+        threshold: toThreshold(minQty),
         price: erpDecimal(r.price),
+        unitPrice: roundHalfUp(erpDecimal(r.price), 4),
         validFrom: r.validFrom,
         validTo: r.validTo,
-      }))
+        };
+      })
       .sort(compareItems);
     compiled.set(rows, items);
   }
@@ -47,9 +56,9 @@ export function compileListItems(rows: readonly PriceListItemRow[]): ListItems {
 }
 
 /** The item that gives the list price for `quantity` on `today` in one list, if any. */
-export function selectListItem(items: ListItems, quantity: Decimal, today: string): ListItem | null {
+export function selectListItem(items: ListItems, quantity: Quantity, today: string): ListItem | null {
   for (const item of items) {
-    if (item.minQty.lte(quantity) && inForce(item, today)) return item;
+    if (reaches(item.threshold, quantity) && inForce(item, today)) return item;
   }
   return null;
 }

@@ -3,10 +3,12 @@
  * customer, and the configuration that decides how tokens are verified.
  */
 import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, exportSPKI, generateKeyPair } from 'jose';
 import { loadConfig } from '../../src/config/config';
 import { ConfigError } from '../../src/errors';
 import { projectRoot } from '../../src/projectRoot';
@@ -16,6 +18,7 @@ import { TEST_SECRET, startTestServer, type GqlResponse, type TestServer } from 
 
 const secret = new TextEncoder().encode(TEST_SECRET);
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const inOneHour = () => Math.floor(Date.now() / 1000) + 3600;
 
 /** Signs arbitrary claims with the server's secret (HS256), exp in one hour unless given. */
@@ -113,6 +116,15 @@ describe('auth over HTTP', () => {
 
     test('a token without exp is refused with 401', async () => {
       const token = await signHs256({ role: 'customer', customer: 'C1' }, { exp: null });
+      assertRefused(await server.gql(CATALOG_AND_ME, { token }));
+    });
+
+    test('a token not valid yet (nbf in the future) is refused with 401', async () => {
+      const token = await new SignJWT({ role: 'customer', customer: 'C1' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setNotBefore(inOneHour())
+        .setExpirationTime(inOneHour() + 3600)
+        .sign(secret);
       assertRefused(await server.gql(CATALOG_AND_ME, { token }));
     });
 
@@ -217,6 +229,36 @@ describe('auth over HTTP', () => {
     });
   });
 
+  describe('Customer entities (_entities)', () => {
+    const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { code companyName } } }';
+    const refs = (...codes: string[]) => ({ r: codes.map((code) => ({ __typename: 'Customer', code })) });
+    const codes = (res: GqlResponse) => res.body.data._entities.map((c: any) => c?.code ?? null);
+
+    test('anonymous callers resolve no customer', async () => {
+      const res = await server.gql(ENTITIES, { variables: refs('C1', 'C3') });
+      assert.equal(res.body.errors, undefined);
+      assert.deepEqual(codes(res), [null, null]);
+    });
+
+    test('a customer resolves itself only', async () => {
+      const token = await server.token({ role: 'customer', customer: 'C1' });
+      const res = await server.gql(ENTITIES, { token, variables: refs('C1', 'C2', 'NOBODY') });
+      assert.deepEqual(codes(res), ['C1', null, null]);
+    });
+
+    test('an agent resolves the customers it follows, and nobody else, exactly as for a missing code', async () => {
+      const token = await server.token({ role: 'agent', agent: 'AG1' });
+      const res = await server.gql(ENTITIES, { token, variables: refs('C1', 'C3', 'NOBODY', 'C6') });
+      assert.deepEqual(codes(res), ['C1', null, null, null]);
+    });
+
+    test('a service resolves any customer', async () => {
+      const token = await server.token({ role: 'service' });
+      const res = await server.gql(ENTITIES, { token, variables: refs('C3', 'C6', 'NOBODY') });
+      assert.deepEqual(codes(res), ['C3', 'C6', null]);
+    });
+  });
+
   describe('customers', () => {
     const PAGE = `query($first: Int, $after: String) {
       customers(first: $first, after: $after) { edges { cursor node { code } } pageInfo { hasNextPage endCursor } }
@@ -260,6 +302,98 @@ describe('auth over HTTP', () => {
       assert.deepEqual(errorCodes(res.body), ['UNAUTHENTICATED']);
       assert.equal(res.body.data ?? null, null);
     });
+  });
+});
+
+describe('auth with issuer and audience checks', () => {
+  let server: TestServer;
+  before(async () => {
+    const db = createFixtureDb();
+    insertRows(db, 'ecom_customers', [customer('C1')]);
+    server = await startTestServer(db, { env: { AUTH_ISSUER: 'https://idp.example.com/', AUTH_AUDIENCE: 'ponte' } });
+  });
+  after(() => server.close());
+
+  test('a token with the configured issuer and audience is accepted', async () => {
+    const token = await signHs256({ role: 'customer', customer: 'C1', iss: 'https://idp.example.com/', aud: 'ponte' });
+    const res = await server.gql(ME, { token });
+    assert.deepEqual(res.body.data, { me: { code: 'C1' } });
+  });
+
+  test('a token with another issuer, or none, is refused with 401', async () => {
+    for (const iss of ['https://evil.example.com/', undefined]) {
+      const token = await signHs256({ role: 'customer', customer: 'C1', aud: 'ponte', ...(iss ? { iss } : {}) });
+      assertRefused(await server.gql(ME, { token }));
+    }
+  });
+
+  test('a token for another audience, or none, is refused with 401', async () => {
+    for (const aud of ['other-api', undefined]) {
+      const token = await signHs256({ role: 'customer', customer: 'C1', iss: 'https://idp.example.com/', ...(aud ? { aud } : {}) });
+      assertRefused(await server.gql(ME, { token }));
+    }
+  });
+});
+
+describe('auth with a JWKS URL (RS256 / ES256)', () => {
+  let server: TestServer;
+  let jwks: Server;
+  let rsa: PrivateKey;
+  let ec: PrivateKey;
+  let rsaPublicPem: string;
+
+  before(async () => {
+    const rsaPair = await generateKeyPair('RS256', { extractable: true });
+    const ecPair = await generateKeyPair('ES256', { extractable: true });
+    rsa = rsaPair.privateKey;
+    ec = ecPair.privateKey;
+    rsaPublicPem = await exportSPKI(rsaPair.publicKey);
+    const keys = [
+      { ...(await exportJWK(rsaPair.publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' },
+      { ...(await exportJWK(ecPair.publicKey)), kid: 'ec-1', alg: 'ES256', use: 'sig' },
+    ];
+    jwks = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ keys }));
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    const port = (jwks.address() as AddressInfo).port;
+    const db = createFixtureDb();
+    insertRows(db, 'ecom_customers', [customer('C1')]);
+    // startTestServer sets AUTH_JWT_SECRET; an empty value counts as unset.
+    server = await startTestServer(db, { env: { AUTH_JWT_SECRET: '', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json` } });
+  });
+  after(async () => {
+    await server.close();
+    await new Promise<void>((resolve) => jwks.close(() => resolve()));
+  });
+
+  const sign = (key: PrivateKey, alg: string, kid: string) =>
+    new SignJWT({ role: 'customer', customer: 'C1' }).setProtectedHeader({ alg, kid }).setExpirationTime(inOneHour()).sign(key);
+
+  test('an RS256 token signed with a published key is accepted', async () => {
+    const res = await server.gql(ME, { token: await sign(rsa, 'RS256', 'rsa-1') });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.deepEqual(res.body.data, { me: { code: 'C1' } });
+  });
+
+  test('an ES256 token signed with a published key is accepted', async () => {
+    const res = await server.gql(ME, { token: await sign(ec, 'ES256', 'ec-1') });
+    assert.deepEqual(res.body.data, { me: { code: 'C1' } });
+  });
+
+  test('an RS256 token signed with an unpublished key is refused with 401', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    assertRefused(await server.gql(ME, { token: await sign(privateKey, 'RS256', 'rsa-1') }));
+  });
+
+  test('an HS256 token is refused with 401, even one keyed with the published public key', async () => {
+    assertRefused(await server.gql(ME, { token: await signHs256({ role: 'customer', customer: 'C1' }) }));
+    const confused = await new SignJWT({ role: 'customer', customer: 'C1' })
+      .setProtectedHeader({ alg: 'HS256', kid: 'rsa-1' })
+      .setExpirationTime(inOneHour())
+      .sign(new TextEncoder().encode(rsaPublicPem));
+    assertRefused(await server.gql(ME, { token: confused }));
   });
 });
 

@@ -12,5 +12,13 @@ import { projectRoot } from '../../src/projectRoot';
 test('schema/schema.graphql is what the code generates', async () => {
   const checkedIn = readFileSync(join(projectRoot(), 'schema', 'schema.graphql'), 'utf8');
   const generated = await printPonteSchema();
-  assert.equal(generated, checkedIn, 'schema/schema.graphql is stale: run npm run schema');
+  if (generated === checkedIn) return;
+  const a = checkedIn.split('\n');
+  const b = generated.split('\n');
+  let line = 0;
+  while (line < Math.max(a.length, b.length) && a[line] === b[line]) line++;
+  assert.fail(
+    'schema/schema.graphql is stale: run npm run schema\n' +
+      `first difference at line ${line + 1}:\n  checked in: ${JSON.stringify(a[line] ?? '<end of file>')}\n  generated:  ${JSON.stringify(b[line] ?? '<end of file>')}`,
+  );
 });

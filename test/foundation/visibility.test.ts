@@ -45,6 +45,7 @@ const ARTICLES: Art[] = [
   })),
   { sku: 'D-R1', family: 'FH', restricted: true },
   { sku: 'D-U1', family: 'F1' },
+  { sku: 'E-U1', family: 'F8', description: 'PERNO ÀNCORA ZINCATO' },
 ];
 
 interface Rule {
@@ -405,6 +406,18 @@ describe('visibility', () => {
       }
     });
 
+    test('search ignores case for accented letters too ("àncora" finds "PERNO ÀNCORA")', async () => {
+      for (const search of ['ÀNCORA', 'àncora', 'Àncora']) {
+        assert.deepEqual(await walk('CC', 5, { search }), ['E-U1'], search);
+      }
+    });
+
+    test('search treats % and _ literally', async () => {
+      assert.deepEqual(await walk('CC', 5, { search: '%' }), []);
+      assert.deepEqual(await walk('CC', 5, { search: '_' }), []);
+      assert.deepEqual(await walk('CC', 5, { search: 'C_U0' }), []);
+    });
+
     test('walking with family and search together combines both filters', async () => {
       for (const { name, who } of VIEWERS) {
         const expected = expectedFor(
@@ -437,6 +450,17 @@ describe('visibility', () => {
         const res = await server.gql('query($after: String) { catalog(after: $after) { edges { node { sku } } } }', { variables: { after } });
         assert.deepEqual(errorCodes(res.body), ['BAD_USER_INPUT'], after);
       }
+    });
+
+    test('a negative first is BAD_USER_INPUT', async () => {
+      const res = await server.gql('{ catalog(first: -1) { edges { node { sku } } } }');
+      assert.deepEqual(errorCodes(res.body), ['BAD_USER_INPUT']);
+    });
+
+    test('first: 0 returns no edges but tells whether there is a page', async () => {
+      const res = await server.gql('{ catalog(first: 0) { edges { node { sku } } pageInfo { hasNextPage endCursor } } }');
+      assert.equal(res.body.errors, undefined);
+      assert.deepEqual(res.body.data.catalog, { edges: [], pageInfo: { hasNextPage: true, endCursor: null } });
     });
 
     test('_service { sdl } answers the subgraph schema, with Product keyed by sku', async () => {

@@ -225,14 +225,14 @@ export function normalised(errors: OrderErrorOut[], value: string): OrderErrorOu
 export async function startWrappedServer(
   db: Database.Database,
   wrap: (sqlite: SqliteErp) => ErpPort,
-  options: { env?: Record<string, string>; sqlite?: SqliteErpOptions } = {},
+  options: { env?: Record<string, string>; sqlite?: SqliteErpOptions; logLevel?: string } = {},
 ): Promise<Pick<TestServer, 'url' | 'gql' | 'token' | 'close'>> {
   const config = loadConfig({ AUTH_JWT_SECRET: TEST_SECRET, CHANGE_FEED_POLL_MS: '0', LOG_LEVEL: 'silent', ...options.env });
   const sqlite = new SqliteErp(db, options.sqlite);
   const app = await createPonteApp({
     config,
     adapter: wrap(sqlite),
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: options.logLevel ?? 'silent' }),
     now: NOW,
     extendServices: (base) => buildServices({ ...base, demo: false, sqlite }),
   });

@@ -92,6 +92,17 @@ describe('placeOrder errors', () => {
     assert.deepEqual(Object.keys(invisible), Object.keys(missing));
   });
 
+  test('UNKNOWN_PRODUCT: a missing and an invisible sku cost the same ERP round trips (x-ponte-erp-calls)', async () => {
+    const calls = async (sku: string) => (await place(server, { idempotencyKey: key(), lines: [{ sku, quantity: '1' }] }, { token: c1 })).erpCalls;
+    // Warm both, then compare repeated requests.
+    await calls('A-GHOST');
+    await calls('A-RESTR');
+    const missing = [await calls('A-GHOST'), await calls('A-GHOST')];
+    const invisible = [await calls('A-RESTR'), await calls('A-RESTR')];
+    assert.deepEqual(invisible, missing);
+    assertNothingWritten(db, assert.equal);
+  });
+
   test('UNKNOWN_PRODUCT: an article restricted to another customer is unknown to C1', async () => {
     assertRefused(await placeC1({ lines: [{ sku: 'A-ALLOWED', quantity: '1' }] }), [['UNKNOWN_PRODUCT', 0]]);
   });

@@ -53,12 +53,15 @@ const minQtyArb = fc
 
 /** A price with up to 4 decimals; round ones are common so equal prices happen; now and then decimal(19,4)'s largest. */
 const priceArb = fc.oneof(
-  { weight: 20, arbitrary: fc
-    .record({
-      units: fc.oneof(fc.constantFrom(0, 50000, 75000, 80000, 90000, 99900, 100000), fc.integer({ min: 0, max: 300000 })),
-      trimmed: fc.boolean(),
-    })
-    .map(({ units, trimmed }) => printUnits(units, 4, trimmed)) },
+  {
+    weight: 20,
+    arbitrary: fc
+      .record({
+        units: fc.oneof(fc.constantFrom(0, 50000, 75000, 80000, 90000, 99900, 100000), fc.integer({ min: 0, max: 300000 })),
+        trimmed: fc.boolean(),
+      })
+      .map(({ units, trimmed }) => printUnits(units, 4, trimmed)),
+  },
   { weight: 1, arbitrary: fc.constant('999999999999999.9999') },
 );
 

@@ -1,0 +1,614 @@
+/**
+ * The fixed ERP fixture of the adapter contract suite (adapterContract.test.ts)
+ * and the two ways of loading it: better-sqlite3 on ':memory:' with
+ * schema/erp/sqlite.sql, and mssql on a scratch SQL Server database with
+ * schema/erp/mssql.sql.
+ *
+ * The fixture is written once, as plain table rows in the contract's column
+ * names, and inserted with plain parameterised INSERT statements, so both
+ * dialects hold the same facts:
+ *  - decimals are strings in plain notation ("9.9900"); SQLite stores the text
+ *    as is, SQL Server receives a typed decimal(p,s) input;
+ *  - dates are "YYYY-MM-DD" strings (SQL Server: typed date input);
+ *  - datetimes are ISO 8601 UTC strings (SQL Server: typed datetime2 input);
+ *  - bits are booleans (SQLite: 0/1);
+ *  - bigint ids are JS bigints, so 2^53 + 1 survives the trip.
+ * The SQL Server input types are read from schema/erp/mssql.sql itself, so
+ * the fixture cannot drift from the DDL unnoticed.
+ */
+import Database from 'better-sqlite3';
+import sql from 'mssql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/projectRoot';
+import { MssqlErp, mssqlConfigFromUrl, type MssqlErpOptions } from '../../src/erp/mssql';
+import type { ErpPort } from '../../src/erp/port';
+import { SqliteErp, type SqliteErpOptions } from '../../src/erp/sqlite';
+
+// ---------------------------------------------------------------------------
+// Values and rows.
+
+export type Value = string | number | bigint | boolean | Buffer | null;
+export type Row = Record<string, Value>;
+
+export interface FixtureTable {
+  table: string;
+  rows: Row[];
+}
+
+/** A 2^53 + 1 condition id: a JavaScript number cannot hold it. */
+export const BIG_CONDITION_ID = 9007199254740993n;
+
+/** 1,234 bytes of PDF-ish binary content. */
+export const PDF_CONTENT = Buffer.from(Array.from({ length: 1234 }, (_, i) => (i * 7 + 3) % 256));
+/** UTF-8 text whose byte length (not its character length) is the file size. */
+export const XML_CONTENT = Buffer.from('<?xml version="1.0"?><p>Perché costa 9,99 €?</p>', 'utf8');
+
+const customer = (code: string, companyName: string, extra: Row = {}): Row => ({
+  customer_code: code,
+  company_name: companyName,
+  vat_number: null,
+  tax_code: null,
+  sdi_code: null,
+  pec: null,
+  email: null,
+  phone: null,
+  street: null,
+  postcode: null,
+  city: null,
+  province: null,
+  country: null,
+  price_list_code: null,
+  customer_group: null,
+  agent_code: null,
+  payment_terms: null,
+  blocked: false,
+  ...extra,
+});
+
+const article = (sku: string, description: string, family: string | null, extra: Row = {}): Row => ({
+  sku,
+  description,
+  unit: 'PZ',
+  family_code: family,
+  vat_rate: '22.00',
+  pack_qty: '1.000',
+  min_order_qty: '0.000',
+  restricted: false,
+  active: true,
+  web_enabled: true,
+  ...extra,
+});
+
+const condition = (id: number | bigint, extra: Row): Row => ({
+  condition_id: typeof id === 'bigint' ? id : BigInt(id),
+  customer_code: null,
+  customer_group: null,
+  sku: null,
+  family_code: null,
+  min_qty: '0',
+  valid_from: null,
+  valid_to: null,
+  priority: 0,
+  kind: 'DISCOUNT',
+  price: null,
+  discount_1: null,
+  discount_2: null,
+  discount_3: null,
+  ...extra,
+});
+
+const rule = (id: number, mode: 'ALLOW' | 'DENY', target: Row, addressee: Row): Row => ({
+  rule_id: BigInt(id),
+  mode,
+  sku: null,
+  family_code: null,
+  customer_code: null,
+  customer_group: null,
+  ...target,
+  ...addressee,
+});
+
+const document = (id: string, customerCode: string, type: string, number: string, date: string, extra: Row = {}): Row => ({
+  document_id: id,
+  customer_code: customerCode,
+  doc_type: type,
+  number,
+  doc_date: date,
+  currency: 'EUR',
+  total_net: null,
+  total_vat: null,
+  total_gross: null,
+  due_date: null,
+  paid: null,
+  destination_id: null,
+  carrier: null,
+  tracking_number: null,
+  shipped_at: null,
+  expected_delivery: null,
+  order_reference: null,
+  ...extra,
+});
+
+/** Every row of the fixture, table by table, in insertion order. */
+export const FIXTURE: readonly FixtureTable[] = [
+  {
+    table: 'ecom_settings',
+    rows: [
+      { setting_key: 'default_price_list', setting_value: 'L1' },
+      { setting_key: 'currency', setting_value: 'EUR' },
+      { setting_key: 'time_zone', setting_value: 'Europe/Rome' },
+      { setting_key: 'low_stock_threshold', setting_value: '5' },
+      { setting_key: 'empty_setting', setting_value: null },
+    ],
+  },
+  {
+    table: 'ecom_agents',
+    rows: [
+      { agent_code: 'AG1', name: 'Mario Rossi', email: 'mario.rossi@example.com' },
+      { agent_code: 'AG2', name: 'Lucia Bianchi', email: null },
+    ],
+  },
+  {
+    table: 'ecom_warehouses',
+    rows: [
+      { warehouse_code: 'MAG1', name: 'Sede', web_enabled: true },
+      { warehouse_code: 'MAG2', name: 'Deposito Nord', web_enabled: true },
+      { warehouse_code: 'MAG3', name: 'Conto visione', web_enabled: false },
+    ],
+  },
+  {
+    table: 'ecom_price_lists',
+    rows: [
+      { price_list_code: 'L1', description: 'Listino base', currency: 'EUR' },
+      { price_list_code: 'L2', description: 'Rivenditori', currency: 'EUR' },
+      { price_list_code: 'L3', description: null, currency: 'CHF' },
+    ],
+  },
+  {
+    table: 'ecom_customers',
+    rows: [
+      customer('C1', 'Alfa Ferramenta S.r.l.', {
+        vat_number: '01234567890',
+        tax_code: '01234567890',
+        sdi_code: 'ABC1234',
+        pec: 'alfa@pec.example.com',
+        email: 'ordini@alfa.example.com',
+        phone: '+39 02 1234567',
+        street: 'Via Roma 1',
+        postcode: '20100',
+        city: 'Milano',
+        province: 'MI',
+        country: 'IT',
+        price_list_code: 'L2',
+        customer_group: 'G1',
+        agent_code: 'AG1',
+        payment_terms: 'RB 60 gg FM',
+      }),
+      customer('C2', 'Beta Edilizia S.p.A.', { customer_group: 'G1', agent_code: 'AG1', blocked: true }),
+      customer('C3', 'Gamma Impianti', { customer_group: 'G2', agent_code: 'AG2', vat_number: '09876543210' }),
+      customer('C4', 'Delta Idraulica', {}),
+      customer('C5', 'Epsilon 100% Sconti', { agent_code: 'AG2' }),
+    ],
+  },
+  {
+    table: 'ecom_destinations',
+    rows: [
+      { destination_id: 'C1-01', customer_code: 'C1', name: 'Magazzino Alfa', street: 'Via Po 5', postcode: '20100', city: 'Milano', province: 'MI', country: 'IT', is_default: true },
+      { destination_id: 'C1-02', customer_code: 'C1', name: 'Cantiere', street: null, postcode: null, city: 'Monza', province: 'MB', country: 'IT', is_default: false },
+      { destination_id: 'C3-01', customer_code: 'C3', name: 'Gamma', street: 'Via Tevere 9', postcode: '00100', city: 'Roma', province: 'RM', country: 'IT', is_default: true },
+    ],
+  },
+  {
+    table: 'ecom_articles',
+    // Skus share one shape so their order is the same under any collation.
+    rows: [
+      article('SKU001', 'Vite a testa esagonale M8', 'F1'),
+      article('SKU002', 'Dado autobloccante M8', 'F1', { vat_rate: '22', pack_qty: '100', min_order_qty: '200' }),
+      article('SKU003', 'Kit sconto 50% idraulica', 'F2', { vat_rate: '10.00', pack_qty: '0.500' }),
+      article('SKU004', 'Tubo_rame 12 mm', 'F2', { unit: 'MT' }),
+      article('SKU005', 'Cavo [rosso] 1,5 mm', 'F3', { restricted: true }),
+      article('SKU006', 'Vite disattiva', 'F1', { active: false }),
+      article('SKU007', 'Vite non in vendita online', 'F1', { web_enabled: false }),
+      article('SKU008', 'TUBO rame 15 mm', 'F2', { unit: 'MT' }),
+      article('SKU009', 'Guarnizione 50 mm', 'F3'),
+      article('SKU010', 'Raccordo 1\\2 pollice', null, { vat_rate: '4.00' }),
+    ],
+  },
+  {
+    table: 'ecom_price_list_items',
+    rows: [
+      { price_list_code: 'L1', sku: 'SKU001', min_qty: '0', price: '9.9900', valid_from: null, valid_to: null },
+      { price_list_code: 'L1', sku: 'SKU001', min_qty: '10', price: '9.0000', valid_from: '2024-01-01', valid_to: '2024-12-31' },
+      { price_list_code: 'L1', sku: 'SKU002', min_qty: '0', price: '0.1500', valid_from: null, valid_to: null },
+      { price_list_code: 'L2', sku: 'SKU001', min_qty: '0', price: '8.5000', valid_from: null, valid_to: null },
+      { price_list_code: 'L2', sku: 'SKU003', min_qty: '0', price: '12.3400', valid_from: null, valid_to: null },
+      { price_list_code: 'L3', sku: 'SKU001', min_qty: '0', price: '11.0000', valid_from: null, valid_to: null },
+    ],
+  },
+  {
+    table: 'ecom_conditions',
+    rows: [
+      condition(1, { customer_code: 'C1', sku: 'SKU001', kind: 'PRICE', price: '8.0000', valid_from: '2024-01-01' }),
+      condition(BIG_CONDITION_ID, { customer_group: 'G1', family_code: 'F1', min_qty: '10', priority: 1, discount_1: '10.00', discount_2: '5.00' }),
+      condition(3, { customer_code: 'C2', discount_1: '20' }),
+      condition(4, { customer_group: 'G2', sku: 'SKU002', kind: 'NET_PRICE', price: '0.1000' }),
+      condition(5, { sku: 'SKU001', kind: 'NET_PRICE', price: '7.5000', priority: 5 }),
+      condition(6, { family_code: 'F2', discount_1: '3.5', valid_from: '2024-06-01', valid_to: '2024-06-30' }),
+      condition(7, { customer_code: 'C4', discount_1: '2' }),
+    ],
+  },
+  {
+    table: 'ecom_visibility',
+    rows: [
+      rule(1, 'ALLOW', { sku: 'SKU005' }, { customer_code: 'C1' }),
+      rule(2, 'DENY', { family_code: 'F2' }, { customer_group: 'G1' }),
+      rule(3, 'ALLOW', { family_code: 'F3' }, { customer_group: 'G2' }),
+      rule(4, 'DENY', { sku: 'SKU001' }, { customer_code: 'C3' }),
+      rule(5, 'DENY', { sku: 'SKU002' }, { customer_code: 'C2' }),
+    ],
+  },
+  {
+    table: 'ecom_stock',
+    rows: [
+      { sku: 'SKU001', warehouse_code: 'MAG1', on_hand: '120.500', committed: '20' },
+      { sku: 'SKU001', warehouse_code: 'MAG2', on_hand: '10', committed: '0' },
+      { sku: 'SKU001', warehouse_code: 'MAG3', on_hand: '999', committed: '0' },
+      { sku: 'SKU002', warehouse_code: 'MAG1', on_hand: '0', committed: '5.250' },
+      { sku: 'SKU003', warehouse_code: 'MAG3', on_hand: '5', committed: '0' },
+      { sku: 'SKU004', warehouse_code: 'MAG2', on_hand: '3', committed: '0' },
+    ],
+  },
+  {
+    table: 'ecom_incoming',
+    rows: [
+      { sku: 'SKU001', warehouse_code: 'MAG1', expected_date: '2024-07-01', quantity: '50' },
+      { sku: 'SKU001', warehouse_code: 'MAG3', expected_date: '2024-07-02', quantity: '70' },
+      { sku: 'SKU002', warehouse_code: 'MAG2', expected_date: '2024-08-15', quantity: '12.500' },
+      { sku: 'SKU003', warehouse_code: 'MAG3', expected_date: '2024-09-01', quantity: '1' },
+    ],
+  },
+  {
+    table: 'ecom_documents',
+    rows: [
+      document('DOC-001', 'C1', 'INVOICE', '2024/001', '2024-01-15', {
+        total_net: '100.00', total_vat: '22.00', total_gross: '122.00', due_date: '2024-02-15', paid: true, order_reference: 'PO-1',
+      }),
+      document('DOC-002', 'C1', 'DELIVERY_NOTE', 'DDT 12', '2024-02-01', {
+        destination_id: 'C1-01', carrier: 'BRT', tracking_number: 'BRT-0001', shipped_at: '2024-02-01T08:30:00Z',
+        expected_delivery: '2024-02-03', order_reference: 'PO-77',
+      }),
+      document('DOC-003', 'C1', 'INVOICE', '2024/050', '2024-02-01', {
+        total_net: '50.00', total_vat: '11.00', total_gross: '61.00', due_date: '2024-03-31', paid: false,
+      }),
+      document('DOC-004', 'C1', 'CREDIT_NOTE', 'NC 2024/3', '2024-03-10', {
+        total_net: '-10.00', total_vat: '-2.20', total_gross: '-12.20',
+      }),
+      document('DOC-005', 'C3', 'INVOICE', '2024/051', '2024-03-10', {
+        total_net: '1.00', total_vat: '0.22', total_gross: '1.22', due_date: '2024-04-30', paid: false,
+      }),
+    ],
+  },
+  {
+    table: 'ecom_document_lines',
+    rows: [
+      { document_id: 'DOC-001', line_no: 1, sku: 'SKU001', description: 'Vite a testa esagonale M8', quantity: '10.000', unit: 'PZ', unit_price: '9.9900', discount_1: '10.00', discount_2: null, discount_3: null, line_total: '89.91', vat_rate: '22.00' },
+      { document_id: 'DOC-001', line_no: 2, sku: null, description: 'Spese di trasporto', quantity: null, unit: null, unit_price: null, discount_1: null, discount_2: null, discount_3: null, line_total: '10.09', vat_rate: '22' },
+      { document_id: 'DOC-003', line_no: 1, sku: 'SKU002', description: 'Dado autobloccante M8', quantity: '200', unit: 'PZ', unit_price: '0.2500', discount_1: null, discount_2: null, discount_3: null, line_total: '50.00', vat_rate: '22.00' },
+      { document_id: 'DOC-005', line_no: 1, sku: 'SKU001', description: 'Vite', quantity: '1', unit: 'PZ', unit_price: '1.0000', discount_1: null, discount_2: null, discount_3: null, line_total: '1.00', vat_rate: '22.00' },
+    ],
+  },
+  {
+    table: 'ecom_document_files',
+    rows: [
+      { file_id: 'F-001', document_id: 'DOC-001', kind: 'PDF', file_name: 'fattura-2024-001.pdf', content_type: 'application/pdf', content: PDF_CONTENT },
+      { file_id: 'F-002', document_id: 'DOC-001', kind: 'FATTURAPA_XML', file_name: 'IT01234567890_001.xml', content_type: 'application/xml', content: XML_CONTENT },
+      { file_id: 'F-003', document_id: 'DOC-002', kind: 'OTHER', file_name: 'vuoto.bin', content_type: 'application/octet-stream', content: null },
+      { file_id: 'F-004', document_id: 'DOC-005', kind: 'PDF', file_name: 'altro.pdf', content_type: 'application/pdf', content: Buffer.from('x') },
+    ],
+  },
+  {
+    // change_id is an identity / AUTOINCREMENT column: both dialects number from 1.
+    table: 'ecom_changes',
+    rows: [
+      { entity: 'ARTICLE', entity_key: 'SKU001', changed_at: '2024-05-01T09:00:00Z' },
+      { entity: 'PRICE_LIST', entity_key: 'L1', changed_at: '2024-05-01T09:00:01Z' },
+      { entity: 'CUSTOMER', entity_key: null, changed_at: '2024-05-01T09:00:02Z' },
+      { entity: 'STOCK', entity_key: 'SKU002', changed_at: '2024-05-01T09:00:03Z' },
+      { entity: 'DOCUMENT', entity_key: 'DOC-001', changed_at: '2024-05-01T09:00:04Z' },
+    ],
+  },
+];
+
+// ---------------------------------------------------------------------------
+// The harness the contract suite runs against.
+
+export interface ContractDb {
+  /** The adapter under test, on a database holding exactly FIXTURE. */
+  erp: ErpPort;
+  /** A second adapter on the same database, with test-only options; teardown closes it (callers must not). */
+  openAdapter(options: SqliteErpOptions & MssqlErpOptions): Promise<ErpPort>;
+  /** Rows in a table, counted directly (not through the adapter). */
+  count(table: string): Promise<number>;
+  /** True when decimals come back as the exact text stored (SQLite), not re-formatted to the column scale. */
+  decimalsAsStored: boolean;
+  /**
+   * The largest number of parameters bound to one statement since the last
+   * call, when the dialect can observe it (SQLite); null otherwise.
+   */
+  takeMaxBoundParameters(): number | null;
+  teardown(): Promise<void>;
+}
+
+export type ContractSetup = () => Promise<ContractDb>;
+
+/** The tiny write abstraction each dialect provides to load the fixture. */
+interface FixtureWriter {
+  exec(text: string, params?: Row): Promise<void>;
+  insert(table: string, row: Row): Promise<void>;
+}
+
+async function loadFixture(writer: FixtureWriter): Promise<void> {
+  for (const { table, rows } of FIXTURE) {
+    for (const row of rows) await writer.insert(table, row);
+  }
+}
+
+function insertText(table: string, row: Row): string {
+  const columns = Object.keys(row);
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+}
+
+// ---------------------------------------------------------------------------
+// SQLite.
+
+export const SQLITE_DDL = () => join(projectRoot(), 'schema', 'erp', 'sqlite.sql');
+export const MSSQL_DDL = () => join(projectRoot(), 'schema', 'erp', 'mssql.sql');
+
+type SqliteValue = string | number | bigint | Buffer | null;
+
+function sqliteValue(value: Value): SqliteValue {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+}
+
+function sqliteRow(row: Row): Record<string, SqliteValue> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, sqliteValue(v)]));
+}
+
+/** Wraps db.prepare so the statements the adapter prepares report how many parameters they are given. */
+function spyOnBoundParameters(db: Database.Database, record: (count: number) => void): void {
+  const prepare = db.prepare.bind(db);
+  (db as { prepare: unknown }).prepare = (text: string) => {
+    const statement = prepare(text);
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const original = (statement[method] as (...args: unknown[]) => unknown).bind(statement);
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        const first = args[0];
+        record(args.length === 1 && first !== null && typeof first === 'object' ? Object.keys(first).length : args.length);
+        return original(...args);
+      };
+    }
+    return statement;
+  };
+}
+
+export const sqliteContractSetup: ContractSetup = async () => {
+  const db = new Database(':memory:');
+  db.exec(readFileSync(SQLITE_DDL(), 'utf8'));
+  const writer: FixtureWriter = {
+    async exec(text, params = {}) {
+      db.prepare(text).run(sqliteRow(params));
+    },
+    async insert(table, row) {
+      db.prepare(insertText(table, row)).run(sqliteRow(row));
+    },
+  };
+  await loadFixture(writer);
+
+  let maxBound = 0;
+  spyOnBoundParameters(db, (n) => {
+    maxBound = Math.max(maxBound, n);
+  });
+  const erp = new SqliteErp(db);
+  return {
+    erp,
+    decimalsAsStored: true,
+    // Same connection: an in-memory database exists only inside it.
+    openAdapter: async (options) => new SqliteErp(db, options),
+    count: async (table) => Number((db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n),
+    takeMaxBoundParameters: () => {
+      const seen = maxBound;
+      maxBound = 0;
+      return seen;
+    },
+    teardown: async () => {
+      if (db.open) db.close();
+    },
+  };
+};
+
+// ---------------------------------------------------------------------------
+// SQL Server.
+
+/** The statements of a T-SQL script: comment lines dropped, split on ';' at line ends. */
+export function splitMssqlScript(script: string): string[] {
+  const withoutComments = script
+    .split(/\r?\n/)
+    .filter((line) => !/^\s*--/.test(line))
+    .join('\n');
+  return withoutComments
+    .split(/;[ \t]*(?:\r?\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export interface MssqlColumn {
+  name: string;
+  /** Lower-case type name: nvarchar, decimal, date, bit … */
+  type: string;
+  /** The type's arguments: ['50'], ['19', '4'], ['max']. */
+  args: string[];
+  identity: boolean;
+}
+
+const NOT_A_COLUMN = new Set(['CHECK', 'PRIMARY', 'CONSTRAINT', 'UNIQUE', 'FOREIGN', 'INDEX']);
+
+/** Table → columns, in DDL order, read from the CREATE TABLE statements of a T-SQL script. */
+export function mssqlTables(script: string): Map<string, MssqlColumn[]> {
+  const tables = new Map<string, MssqlColumn[]>();
+  for (const statement of splitMssqlScript(script)) {
+    const head = /^CREATE\s+TABLE\s+(?:dbo\.)?(\w+)\s*\(([\s\S]*)\)$/i.exec(statement);
+    if (!head) continue;
+    const columns: MssqlColumn[] = [];
+    for (const line of head[2].split('\n')) {
+      const m = /^\s*(\w+)\s+(\w+)(?:\s*\(([^)]*)\))?(.*)$/.exec(line);
+      if (!m || NOT_A_COLUMN.has(m[1].toUpperCase())) continue;
+      columns.push({
+        name: m[1],
+        type: m[2].toLowerCase(),
+        args: m[3] ? m[3].split(',').map((a) => a.trim().toLowerCase()) : [],
+        identity: /\bIDENTITY\b/i.test(m[4]),
+      });
+    }
+    tables.set(head[1], columns);
+  }
+  return tables;
+}
+
+/** UTC instant of an ISO 8601 text; a text without a zone designator is taken as UTC. */
+function utcInstant(text: string): Date {
+  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/i.test(text) ? text : `${text}Z`;
+  const date = new Date(zoned);
+  if (Number.isNaN(date.getTime())) throw new TypeError(`not an ISO 8601 datetime: ${text}`);
+  return date;
+}
+
+export interface MssqlInput {
+  name: string;
+  type: sql.ISqlType;
+  value: unknown;
+}
+
+/**
+ * The typed inputs that insert one fixture row on SQL Server, as the DDL
+ * declares each column. The connection runs with useUTC (mssqlConfigFromUrl),
+ * so dates and datetimes are given as UTC instants.
+ */
+export function mssqlInputs(columns: readonly MssqlColumn[], table: string, row: Row): MssqlInput[] {
+  return Object.entries(row).map(([name, value]) => {
+    const column = columns.find((c) => c.name === name);
+    if (!column) throw new Error(`${table}.${name} is not a column of schema/erp/mssql.sql`);
+    if (column.identity) throw new Error(`${table}.${name} is an identity column: leave it out of the fixture`);
+    const length = (arg: string | undefined) => (arg === undefined ? undefined : arg === 'max' ? sql.MAX : Number(arg));
+    const [a, b] = column.args;
+    switch (column.type) {
+      case 'nvarchar':
+        return { name, type: sql.NVarChar(length(a)), value };
+      case 'varchar':
+        return { name, type: sql.VarChar(length(a)), value };
+      case 'char':
+        return { name, type: sql.Char(length(a)), value };
+      case 'nchar':
+        return { name, type: sql.NChar(length(a)), value };
+      case 'decimal':
+      case 'numeric':
+        if (value !== null && typeof value !== 'string') throw new TypeError(`${table}.${name}: decimals are written as strings`);
+        return { name, type: sql.Decimal(Number(a), Number(b ?? 0)), value };
+      case 'date':
+        if (value !== null && (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))) {
+          throw new TypeError(`${table}.${name}: dates are written as YYYY-MM-DD`);
+        }
+        return { name, type: sql.Date(), value: value === null ? null : new Date(`${value}T00:00:00Z`) };
+      case 'datetime2':
+        if (value !== null && typeof value !== 'string') throw new TypeError(`${table}.${name}: datetimes are written as ISO 8601`);
+        return { name, type: sql.DateTime2(a === undefined ? 7 : Number(a)), value: value === null ? null : utcInstant(value) };
+      case 'bit':
+        if (value !== null && typeof value !== 'boolean') throw new TypeError(`${table}.${name}: bits are written as booleans`);
+        return { name, type: sql.Bit(), value };
+      case 'int':
+        return { name, type: sql.Int(), value };
+      case 'bigint':
+        return { name, type: sql.BigInt(), value };
+      case 'varbinary':
+        return { name, type: sql.VarBinary(length(a)), value };
+      default:
+        throw new Error(`${table}.${name}: no fixture mapping for SQL Server type ${column.type}`);
+    }
+  });
+}
+
+/**
+ * The scratch database is wiped (DROP TABLE) before every run, so refuse any
+ * database whose name does not say it is a scratch one.
+ */
+export function assertScratchDatabase(url: string): void {
+  const database = mssqlConfigFromUrl(url, 5000).database ?? '';
+  if (!/contract|scratch|test/i.test(database)) {
+    throw new Error(
+      `ERP_MSSQL_URL names database "${database}": the contract suite drops and recreates the ecom_* tables, ` +
+        'so it only runs on a scratch database whose name contains "contract", "scratch" or "test".',
+    );
+  }
+}
+
+export function mssqlContractSetup(url: string): ContractSetup {
+  return async () => {
+    assertScratchDatabase(url);
+    const script = readFileSync(MSSQL_DDL(), 'utf8');
+    const tables = mssqlTables(script);
+    const pool = new sql.ConnectionPool(mssqlConfigFromUrl(url, 30_000));
+    pool.on('error', () => undefined);
+    await pool.connect();
+    const adapters: ErpPort[] = [];
+    try {
+      const writer: FixtureWriter = {
+        async exec(text, params = {}) {
+          const request = pool.request();
+          const entries = Object.entries(params);
+          for (const [name, value] of entries) request.input(name, value);
+          // DDL runs as a plain batch; parameterised text through sp_executesql.
+          if (entries.length === 0) await request.batch(text);
+          else await request.query(text);
+        },
+        async insert(table, row) {
+          const columns = tables.get(table);
+          if (!columns) throw new Error(`${table} is not a table of schema/erp/mssql.sql`);
+          const request = pool.request();
+          for (const input of mssqlInputs(columns, table, row)) request.input(input.name, input.type, input.value);
+          await request.query(insertText(table, row));
+        },
+      };
+      // Rerunnable: drop in reverse creation order (the inbox lines reference the inbox).
+      for (const table of [...tables.keys()].reverse()) await writer.exec(`DROP TABLE IF EXISTS ${table}`);
+      for (const statement of splitMssqlScript(script)) await writer.exec(statement);
+      await loadFixture(writer);
+
+      const erp = await MssqlErp.connect(url, 5000);
+      adapters.push(erp);
+      return {
+        erp,
+        decimalsAsStored: false,
+        openAdapter: async (options) => {
+          const extra = await MssqlErp.connect(url, 5000, options);
+          adapters.push(extra);
+          return extra;
+        },
+        count: async (table) => {
+          const result = await pool.request().query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
+          return Number(result.recordset[0].n);
+        },
+        // Every key list travels as one JSON parameter; 2,100 parameters is the
+        // server's own limit, so a big key list that succeeds is the proof.
+        takeMaxBoundParameters: () => null,
+        teardown: async () => {
+          for (const adapter of adapters) await adapter.close().catch(() => undefined);
+          await pool.close();
+        },
+      };
+    } catch (error) {
+      for (const adapter of adapters) await adapter.close().catch(() => undefined);
+      await pool.close().catch(() => undefined);
+      throw error;
+    }
+  };
+}
