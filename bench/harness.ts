@@ -23,7 +23,7 @@ import { Pool } from 'undici';
 import { mintToken } from '../src/auth/mintToken';
 import { projectRoot } from '../src/projectRoot';
 import { type HarnessOptions, parseArgs, USAGE } from './lib/args';
-import { type ChildServer, startChildServer } from './lib/childServer';
+import { startChildServer } from './lib/childServer';
 import { benchErpPath, chooseBenchData, copyForRun, ensureBenchErp } from './lib/fixtures';
 import { runScenario, type Scenario, type ScenarioResult } from './lib/loadRunner';
 import { formatErrors, formatResources, formatTable, machineInfo, ratiosAgainst } from './lib/report';
@@ -55,7 +55,6 @@ const SERVER_KNOBS = [
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 let aborted = false;
-let child: ChildServer | null = null;
 let childPid: number | null = null;
 let cleanups: Array<() => Promise<void> | void> = [];
 
@@ -122,9 +121,11 @@ async function main(options: HarnessOptions): Promise<void> {
   const knobs = SERVER_KNOBS.filter((k) => process.env[k] !== undefined).map((k) => `${k}=${process.env[k]}`);
   log(`starting Ponte (node dist/src/main.js, ERP_URL=sqlite:${copy.path})${knobs.length ? ` with ${knobs.join(' ')}` : ''}…`);
   const started = performance.now();
-  child = await startChildServer({
+  const profileDir = options.profileDir ? resolve(process.cwd(), options.profileDir) : null;
+  const server = await startChildServer({
     mainJs,
     cwd: root,
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     env: {
       ...(process.env as Record<string, string>),
       NODE_ENV: 'production',
@@ -134,8 +135,7 @@ async function main(options: HarnessOptions): Promise<void> {
       CHANGE_FEED_POLL_MS: '0',
     },
   });
-  childPid = child.pid;
-  const server = child;
+  childPid = server.pid;
   cleanups.push(async () => {
     await server.stop();
     childPid = null;
@@ -232,6 +232,7 @@ async function main(options: HarnessOptions): Promise<void> {
   if (errors) lines.push('', 'errors:', errors);
   if (serverLog.length > 0) lines.push('', `server printed ${serverLog.length}${serverLog.length >= 500 ? '+' : ''} lines on stdout/stderr (LOG_LEVEL=warn), first ones:`, ...serverLog.slice(0, 5).map((l) => `  ${l.slice(0, 300)}`));
   if (rss !== null) lines.push('', `server resident memory at the end: ${(rss / 2 ** 20).toFixed(0)} MiB`);
+  if (profileDir) lines.push('', `server CPU profile: written into ${profileDir} when the server exits (open the .cpuprofile in Chrome DevTools)`);
   if (aborted) lines.push('', 'interrupted: the report covers the scenarios that ran.');
   process.stdout.write(`${lines.join('\n')}\n`);
 

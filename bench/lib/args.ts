@@ -25,6 +25,8 @@ export interface HarnessOptions {
   json: string | null;
   /** Regenerates the cached demo ERP even if it exists. */
   regenerate: boolean;
+  /** Writes a V8 CPU profile of the server (node --cpu-prof) into this folder. */
+  profileDir: string | null;
 }
 
 export const USAGE = `Usage: npm run bench -- [flags]
@@ -37,7 +39,8 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --warmup S         unrecorded warm-up seconds before the baseline (default 2)
   --only a,b         only these scenarios (baselines always run): catalog, catalog-cold, product, quote, order
   --json FILE        also write the results as JSON
-  --regenerate       rebuild the cached demo ERP`;
+  --regenerate       rebuild the cached demo ERP
+  --profile DIR      write a CPU profile of the server into DIR (open it in Chrome DevTools)`;
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number {
   if (raw === undefined || !/^\d+$/.test(raw)) throw new Error(`${name}: expected a whole number, got ${JSON.stringify(raw)}`);
@@ -65,6 +68,7 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
     only: null,
     json: null,
     regenerate: false,
+    profileDir: null,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]!;
@@ -107,6 +111,12 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
         const file = value();
         if (!file) throw new Error('--json: expected a file name');
         options.json = file;
+        break;
+      }
+      case '--profile': {
+        const dir = value();
+        if (!dir) throw new Error('--profile: expected a folder');
+        options.profileDir = dir;
         break;
       }
       case '--regenerate':

@@ -19,6 +19,8 @@ export interface ChildServerOptions {
   mainJs: string;
   cwd: string;
   env: Record<string, string>;
+  /** Extra node flags for the child (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   /** How long to wait for /readyz. */
   readyTimeoutMs?: number;
 }
@@ -64,7 +66,7 @@ function procStat(pid: number): string[] | null {
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [options.mainJs], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.mainJs], {
     cwd: options.cwd,
     env: { ...options.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,14 +3,19 @@
  * can never disagree: what a quote reports as a problem is exactly what
  * placeOrder would refuse.
  */
-import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
+import { Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { ArticleRow } from '../erp/port';
 import type { PriceResult } from '../pricing/computePrice';
 import { type OrderProblem, orderProblem } from './orderProblems';
 
-/** A quantity that is a decimal > 0 with at most 3 decimals (the ERP's decimal(18,3)). */
+/** The ERP's decimal(18,3): at most 15 integer digits. */
+const MAX_QUANTITY = new Decimal('999999999999999.999');
+/** The ERP's decimal(19,2) line total: at most 17 integer digits. */
+const MAX_LINE_TOTAL = new Decimal('99999999999999999.99');
+
+/** A quantity the ERP can store: a decimal > 0 with at most 3 decimals, within decimal(18,3). */
 export function isValidQuantity(quantity: Decimal | null): quantity is Decimal {
-  return quantity !== null && quantity.isFinite() && quantity.gt(0) && quantity.decimalPlaces() <= 3;
+  return quantity !== null && quantity.isFinite() && quantity.gt(0) && quantity.decimalPlaces() <= 3 && quantity.lte(MAX_QUANTITY);
 }
 
 export interface LineFacts {
@@ -45,6 +50,9 @@ export function checkLine(line: LineFacts): OrderProblem[] {
   }
   if (line.price === null) {
     problems.push(orderProblem('NO_PRICE', index, { sku }));
+  } else if (line.price.unitPrice.times(quantity).gt(MAX_LINE_TOTAL)) {
+    // A line the ERP's decimal(19,2) could not hold: refused here, not by an overflow there.
+    problems.push(orderProblem('INVALID_QUANTITY', index, { quantity: line.quantityText }));
   } else if (line.expectedUnitPrice !== undefined && line.expectedUnitPrice !== null && !line.expectedUnitPrice.eq(line.price.unitPrice)) {
     problems.push(
       orderProblem('PRICE_CHANGED', index, {

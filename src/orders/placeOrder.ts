@@ -67,7 +67,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
       expectedUnitPrice: l.expectedUnitPrice,
     })),
     destinationId,
-    shipTo: request.shipTo ? { ...request.shipTo } as Record<string, string | null> : null,
+    shipTo: request.shipTo ? { ...request.shipTo } : null,
     customerReference,
     requestedDelivery: request.requestedDelivery ?? null,
     notes,

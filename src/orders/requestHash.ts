@@ -11,10 +11,19 @@ export interface CanonicalOrder {
   customerCode: string;
   lines: Array<{ sku: string; quantity: Decimal | string; expectedUnitPrice: Decimal | null }>;
   destinationId: string | null;
-  shipTo: Record<string, string | null> | null;
+  shipTo: Partial<Record<string, string | null>> | null;
   customerReference: string | null;
   requestedDelivery: string | null;
   notes: string | null;
+}
+
+/** A fixed field list, so an absent field and a null one hash alike. */
+const SHIP_TO_FIELDS = ['name', 'street', 'postcode', 'city', 'province', 'country'] as const;
+
+function canonicalAddressField(field: string, value: string | null | undefined): string | null {
+  const t = text(value);
+  // Written upper-case to the inbox, so "it" and "IT" are the same order.
+  return field === 'country' && t !== null ? t.toUpperCase() : t;
 }
 
 const text = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? null : v.trim());
@@ -25,11 +34,7 @@ export function requestHash(order: CanonicalOrder): string {
     order.customerCode,
     order.lines.map((l) => [l.sku, dec(l.quantity), dec(l.expectedUnitPrice)]),
     text(order.destinationId),
-    order.shipTo === null
-      ? null
-      : Object.keys(order.shipTo)
-          .sort()
-          .map((k) => [k, text(order.shipTo![k])]),
+    order.shipTo === null ? null : SHIP_TO_FIELDS.map((k) => [k, canonicalAddressField(k, order.shipTo![k])]),
     text(order.customerReference),
     order.requestedDelivery,
     text(order.notes),
