@@ -4,8 +4,9 @@
  * the change feed, metrics, the schema) is made here once and handed down.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createTokenVerifier } from './auth/verifyToken';
 import { ChangeFeed } from './cache/changeFeed';
@@ -77,12 +78,15 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
 
   const http: FastifyInstance = Fastify({
     loggerInstance: logger as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Per-request log lines are off: metrics cover traffic, logs cover failures.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
   });
   const apollo = new ApolloServer<PonteContext>({
     schema: await buildPonteSchema(),
-    plugins: [fastifyApolloDrainPlugin(http)],
+    // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
+    // traces would expose resolver timings to any caller asking for them.
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginInlineTraceDisabled()],
     formatError: createFormatError((error) => logger.error({ err: error }, 'request failed')),
     includeStacktraceInErrorResponses: false,
     // Introspection helps integrators; it reveals the schema, never data.
