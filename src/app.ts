@@ -18,6 +18,7 @@ import { ErpCallCounter, guardErp } from './erp/guardedErp';
 import type { ErpPort } from './erp/port';
 import { requestErpScope, type RequestErpScope } from './erp/requestScope';
 import { buildPonteSchema } from './graphql/buildSchema';
+import { complexityLimitRule } from './graphql/complexityLimit';
 import type { PonteContext } from './graphql/context';
 import type { Services } from './graphql/services';
 import { createContextFactory } from './http/createContext';
@@ -92,6 +93,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     // Introspection helps integrators; it reveals the schema, never data.
     introspection: true,
     csrfPrevention: true,
+    validationRules: [complexityLimitRule()],
   });
   await apollo.start();
 

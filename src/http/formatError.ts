@@ -20,7 +20,10 @@ const INPUT_CODES = new Set([
 
 export function createFormatError(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    let original = unwrapResolverError(error);
+    // Validation rules' errors arrive wrapped once more by Apollo.
+    const inner = (original as { originalError?: unknown } | null)?.originalError;
+    if (!(original instanceof PonteError) && inner instanceof PonteError) original = inner;
     const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
     if (original instanceof PonteError) {
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
