@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { getIntrospectionQuery, parse, validate } from 'graphql';
+import { buildPonteSchema } from '../../src/graphql/buildSchema';
+import { complexityLimitRule } from '../../src/graphql/complexityLimit';
 import { article, createFixtureDb, insertRows } from '../helpers/fixtureErp';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
@@ -35,7 +38,6 @@ describe('query complexity', () => {
 
 describe('introspection', () => {
   test('the standard introspection query passes the complexity limits', async () => {
-    const { getIntrospectionQuery } = await import('graphql');
     const db = createFixtureDb();
     const server = await startTestServer(db);
     try {
@@ -49,9 +51,6 @@ describe('introspection', () => {
 
 describe('complexity limit rule', () => {
   test('an operation nested deeper than maxDepth is QUERY_TOO_COMPLEX', async () => {
-    const { parse, validate } = await import('graphql');
-    const { buildPonteSchema } = await import('../../src/graphql/buildSchema');
-    const { complexityLimitRule } = await import('../../src/graphql/complexityLimit');
     const schema = await buildPonteSchema();
     const doc = parse('{ me { destinations { address { city } } } }');
     const errors = validate(schema, doc, [complexityLimitRule({ maxDepth: 3, maxFields: 100 })]);
