@@ -29,6 +29,9 @@ export interface HarnessOptions {
   profileDir: string | null;
 }
 
+/** The scenarios --only may name (the baselines always run). */
+export const SCENARIOS = ['catalog', 'catalog-cold', 'product', 'quote', 'order'] as const;
+
 export const USAGE = `Usage: npm run bench -- [flags]
   --articles N       articles in the demo ERP (default 20000; cached in .data/bench-erp-<N>.sqlite)
   --customers N      customers in the demo ERP (default 1000)
@@ -105,6 +108,8 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
         const list = value();
         if (!list) throw new Error('--only: expected a comma-separated list of scenarios');
         options.only = list.split(',').map((s) => s.trim()).filter(Boolean);
+        const unknown = options.only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+        if (unknown.length > 0) throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
         break;
       }
       case '--json': {

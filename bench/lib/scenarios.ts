@@ -215,5 +215,3 @@ export function orderScenario(viewers: Viewer[], data: BenchData, runId: string,
     },
   };
 }
-
-export const SCENARIO_NAMES = ['catalog', 'catalog-cold', 'product', 'quote', 'order'] as const;

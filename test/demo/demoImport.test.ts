@@ -40,7 +40,7 @@ const META_SQL = `CREATE TABLE ponte_demo_meta (meta_key TEXT PRIMARY KEY, meta_
  * C1 (followed by AG1, destination D1), C2 (AG2).
  * Warehouses: MAG0 not web-enabled, MAG1 and MAG2 web-enabled.
  * Articles: A1 10.0000 (VAT 22; DISCOUNT C1/A1 10 → 9.0000 for C1),
- *           A2 2.5000 (VAT 10), BIG 1000.0000, GONE 3.0000.
+ *           A2 2.5000 (VAT 10), BIG 1000.0000, GONE 3.0000, NOSTOCK 1.0000 (no stock rows).
  * Stock: A1 in MAG1 (100, committed 2.5) and MAG2 (20); A2 in MAG0 (50) and
  *        MAG2 (40, committed 1): MAG2 is the first web-enabled warehouse holding A2.
  */
@@ -61,7 +61,7 @@ function demoDb(withMeta = true): Database.Database {
   insertRows(db, 'ecom_destinations', [
     { destination_id: 'D1', customer_code: 'C1', name: 'Magazzino C1', street: 'Via Roma 1', postcode: '20100', city: 'Milano', province: 'MI', country: 'IT', is_default: 1 },
   ]);
-  insertRows(db, 'ecom_articles', [article('A1'), article('A2', { vat_rate: '10.00' }), article('BIG'), article('GONE')]);
+  insertRows(db, 'ecom_articles', [article('A1'), article('A2', { vat_rate: '10.00' }), article('BIG'), article('GONE'), article('NOSTOCK')]);
   insertRows(
     db,
     'ecom_price_list_items',
@@ -70,6 +70,7 @@ function demoDb(withMeta = true): Database.Database {
       ['A2', '2.5000'],
       ['BIG', '1000.0000'],
       ['GONE', '3.0000'],
+      ['NOSTOCK', '1.0000'],
     ].map(([sku, price]) => ({ price_list_code: 'BASE', sku: sku!, min_qty: '0', price: price!, valid_from: null, valid_to: null })),
   );
   insertRows(db, 'ecom_conditions', [{ condition_id: 1, customer_code: 'C1', sku: 'A1', min_qty: '0', priority: 0, kind: 'DISCOUNT', discount_1: '10' }]);
@@ -408,6 +409,27 @@ describe('orders the demo ERP rejects', () => {
     assert.deepEqual(demo.importer.runOnce(), []);
     assert.equal((await readOrder(demo, ids.over!)).status, 'REJECTED');
     assert.equal((await readOrder(demo, ids.gone!)).status, 'REJECTED');
+  });
+});
+
+describe('an ordered sku without any stock row', () => {
+  let demo: Demo;
+
+  before(async () => {
+    demo = await startDemo();
+    await placeOk(demo, 'nostock-1', [{ sku: 'NOSTOCK', quantity: '7' }]);
+    demo.advance(DELAY_MS);
+  });
+  after(() => demo.server.close());
+
+  test('is committed in a new row of the first web-enabled warehouse, with nothing on hand', () => {
+    assert.deepEqual(committed(demo.db, 'NOSTOCK'), {});
+    assert.deepEqual(
+      demo.importer.runOnce().map((o) => o.status),
+      ['IMPORTED'],
+    );
+    const rows = demo.db.prepare(`SELECT warehouse_code AS w, on_hand AS h, committed AS c FROM ecom_stock WHERE sku = 'NOSTOCK'`).all() as Array<{ w: string; h: string; c: string }>;
+    assert.deepEqual(rows.map((r) => [r.w, num(r.h), num(r.c)]), [['MAG1', '0', '7']]);
   });
 });
 

@@ -401,6 +401,13 @@ describe('GET /files/{id}', () => {
     assert.match(String(res.headers['content-disposition']), /filename="IT01234567890_00001\.xml"/);
   });
 
+  test('a non-ASCII file name gets an ASCII fallback and the UTF-8 name in filename*', async () => {
+    const res = await get(await fileUrl('MOVED', 'F-MOVED'));
+    assert.equal(res.status, 200);
+    assert.ok(res.body.equals(MOVED_PDF));
+    assert.equal(res.headers['content-disposition'], `attachment; filename="Allegato _.pdf"; filename*=UTF-8''Allegato%20%C3%A8.pdf`);
+  });
+
   test('an agent’s link for the acting customer’s file works', async () => {
     const res = await get(await fileUrl('INV-1', 'F-PDF-1', { token: ag1, acting: 'C1' }));
     assert.equal(res.status, 200);

@@ -1,0 +1,201 @@
+/**
+ * Every read of the ERP port, written once over the shared statements; the
+ * SQLite and SQL Server adapters only say how to run a statement, how to run
+ * several as one round trip, and how to write an order in a transaction.
+ */
+import { likePattern, type Dialect } from './dialect';
+import { groupCustomerContexts } from './groupCustomerContexts';
+import type {
+  ArticleRow,
+  CatalogPageQuery,
+  ChangeRow,
+  ConditionRow,
+  CustomerContextRow,
+  CustomerPageQuery,
+  CustomerRow,
+  DestinationRow,
+  DocumentFileContent,
+  DocumentFileRow,
+  DocumentLineRow,
+  DocumentPageQuery,
+  DocumentRow,
+  ErpPort,
+  InsertOrderResult,
+  OrderHeaderInsert,
+  OrderHeaderRow,
+  OrderLineInsert,
+  OrderLineRow,
+  OrderPageQuery,
+  PriceListItemRow,
+  ReferenceData,
+  StockFacts,
+} from './port';
+import {
+  buildStatements,
+  mapArticle,
+  mapCondition,
+  mapCustomer,
+  mapDestination,
+  mapDocument,
+  mapDocumentFile,
+  mapDocumentLine,
+  mapOrderHeader,
+  mapOrderLine,
+  mapVisibilityRule,
+  mapWarehouse,
+  type Statements,
+} from './sql';
+
+export type Params = Record<string, string | number | null>;
+export type Raw = Record<string, unknown>;
+
+export abstract class SqlErp implements ErpPort {
+  abstract readonly dialect: 'sqlite' | 'mssql';
+  protected readonly statements: Statements;
+
+  constructor(dialect: Dialect) {
+    this.statements = buildStatements(dialect);
+  }
+
+  /** Runs one statement. */
+  protected abstract all(sql: string, params?: Params): Promise<Raw[]>;
+  /** Runs several statements as one round trip; one row set each. */
+  protected abstract batch(sqls: string[], params: Params): Promise<Raw[][]>;
+  abstract insertOrder(header: OrderHeaderInsert, lines: readonly OrderLineInsert[]): Promise<InsertOrderResult>;
+  abstract close(): Promise<void>;
+
+  async ping(): Promise<void> {
+    await this.all(this.statements.ping);
+  }
+
+  async referenceData(): Promise<ReferenceData> {
+    const s = this.statements;
+    const [settings, warehouses, lists] = await this.batch([s.settings, s.warehouses, s.priceLists], {});
+    return {
+      settings: settings!.map((r) => ({ key: String(r.key), value: r.value === null ? null : String(r.value) })),
+      warehouses: warehouses!.map(mapWarehouse),
+      priceLists: lists as unknown as ReferenceData['priceLists'],
+    };
+  }
+
+  async articlesBySku(skus: readonly string[]): Promise<ArticleRow[]> {
+    return (await this.all(this.statements.articlesBySku, { skus: JSON.stringify(skus) })).map(mapArticle);
+  }
+
+  async catalogPage(q: CatalogPageQuery): Promise<ArticleRow[]> {
+    const sql = this.statements.catalogPage({ after: q.after !== null, family: q.family !== null, search: q.search !== null });
+    const params: Params = { limit: q.limit };
+    if (q.after !== null) params.after = q.after;
+    if (q.family !== null) params.family = q.family;
+    if (q.search !== null) params.search = likePattern(q.search);
+    return (await this.all(sql, params)).map(mapArticle);
+  }
+
+  async customerContexts(codes: readonly string[]): Promise<CustomerContextRow[]> {
+    const s = this.statements;
+    const [customers, rules, conditions] = await this.batch(
+      [s.customersByCode, s.visibilityForCustomers, s.conditionsForCustomers],
+      { codes: JSON.stringify(codes) },
+    );
+    return groupCustomerContexts(customers!.map(mapCustomer), rules!.map(mapVisibilityRule), conditions!.map(mapCondition));
+  }
+
+  async globalConditions(): Promise<ConditionRow[]> {
+    return (await this.all(this.statements.globalConditions)).map(mapCondition);
+  }
+
+  async priceListItems(lists: readonly string[], skus: readonly string[]): Promise<PriceListItemRow[]> {
+    const rows = await this.all(this.statements.priceListItems, { lists: JSON.stringify(lists), skus: JSON.stringify(skus) });
+    return rows as unknown as PriceListItemRow[];
+  }
+
+  async stockFacts(skus: readonly string[]): Promise<StockFacts> {
+    const [stock, incoming] = await this.batch([this.statements.stock, this.statements.incoming], { skus: JSON.stringify(skus) });
+    return { stock: stock as unknown as StockFacts['stock'], incoming: incoming as unknown as StockFacts['incoming'] };
+  }
+
+  async customersPage(q: CustomerPageQuery): Promise<CustomerRow[]> {
+    const sql = this.statements.customersPage({ agent: q.agentCode !== null, after: q.after !== null, search: q.search !== null });
+    const params: Params = { limit: q.limit };
+    if (q.agentCode !== null) params.agent = q.agentCode;
+    if (q.after !== null) params.after = q.after;
+    if (q.search !== null) params.search = likePattern(q.search);
+    return (await this.all(sql, params)).map(mapCustomer);
+  }
+
+  async destinations(codes: readonly string[]): Promise<DestinationRow[]> {
+    return (await this.all(this.statements.destinations, { codes: JSON.stringify(codes) })).map(mapDestination);
+  }
+
+  async latestChangeId(): Promise<number> {
+    const row = (await this.all(this.statements.latestChangeId))[0];
+    return row && row.id !== null ? Number(row.id) : 0;
+  }
+
+  async changesSince(changeId: number, limit: number): Promise<ChangeRow[]> {
+    return (await this.all(this.statements.changesSince, { since: changeId, limit })).map((r) => ({
+      changeId: Number(r.changeId),
+      entity: String(r.entity),
+      entityKey: r.entityKey === null ? null : String(r.entityKey),
+    }));
+  }
+
+  async orderByIdempotencyKey(key: string): Promise<OrderHeaderRow | null> {
+    const row = (await this.all(this.statements.orderByIdempotencyKey, { key }))[0];
+    return row ? mapOrderHeader(row) : null;
+  }
+
+  async ordersById(ids: readonly string[]): Promise<OrderHeaderRow[]> {
+    return (await this.all(this.statements.ordersById, { ids: JSON.stringify(ids) })).map(mapOrderHeader);
+  }
+
+  async ordersPage(q: OrderPageQuery): Promise<OrderHeaderRow[]> {
+    const params: Params = { customerCode: q.customerCode, limit: q.limit };
+    if (q.before !== null) params.before = Number(q.before);
+    return (await this.all(this.statements.ordersPage({ before: q.before !== null }), params)).map(mapOrderHeader);
+  }
+
+  async orderLines(ids: readonly string[]): Promise<OrderLineRow[]> {
+    return (await this.all(this.statements.orderLines, { ids: JSON.stringify(ids) })).map(mapOrderLine);
+  }
+
+  async documentsPage(q: DocumentPageQuery): Promise<DocumentRow[]> {
+    const sql = this.statements.documentsPage({
+      type: q.type !== null,
+      from: q.from !== null,
+      to: q.to !== null,
+      before: q.before !== null,
+    });
+    const params: Params = { customerCode: q.customerCode, limit: q.limit };
+    if (q.type !== null) params.type = q.type;
+    if (q.from !== null) params.from = q.from;
+    if (q.to !== null) params.to = q.to;
+    if (q.before !== null) {
+      params.beforeDate = q.before.date;
+      params.beforeId = q.before.id;
+    }
+    return (await this.all(sql, params)).map(mapDocument);
+  }
+
+  async documentsById(ids: readonly string[]): Promise<DocumentRow[]> {
+    return (await this.all(this.statements.documentsById, { ids: JSON.stringify(ids) })).map(mapDocument);
+  }
+
+  async documentLines(ids: readonly string[]): Promise<DocumentLineRow[]> {
+    return (await this.all(this.statements.documentLines, { ids: JSON.stringify(ids) })).map(mapDocumentLine);
+  }
+
+  async documentFiles(ids: readonly string[]): Promise<DocumentFileRow[]> {
+    return (await this.all(this.statements.documentFiles, { ids: JSON.stringify(ids) })).map(mapDocumentFile);
+  }
+
+  async documentFileContent(fileId: string): Promise<DocumentFileContent | null> {
+    const row = (await this.all(this.statements.documentFileContent, { fileId }))[0];
+    if (!row) return null;
+    const content = row.content;
+    return {
+      ...(row as unknown as DocumentFileContent),
+      content: Buffer.isBuffer(content) ? content : Buffer.from(content === null || content === undefined ? '' : String(content)),
+    };
+  }
+}
