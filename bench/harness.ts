@@ -123,7 +123,9 @@ async function main(options: HarnessOptions): Promise<void> {
     cwd: root,
     nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     env: {
-      ...(process.env as Record<string, string>),
+      // The caller's environment passes through (server knobs), except auth
+      // settings: the run's tokens are signed with its own secret only.
+      ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('AUTH_'))),
       NODE_ENV: 'production',
       ERP_URL: `sqlite:${copy.path}`,
       AUTH_JWT_SECRET: secret,

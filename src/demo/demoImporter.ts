@@ -92,8 +92,10 @@ export class DemoImporter {
     });
     if (inactive) return reject(`Articolo ${inactive.sku} non più a catalogo`);
 
-    const year = order.created_at.slice(0, 4);
-    const number = `OV/${year}/${String(order.inbox_id).padStart(6, '0')}`;
+    // The demo ERP keeps its books in Italian time: the confirmation's date
+    // and its number's year are both of that calendar.
+    const docDate = dateInZone(now, 'Europe/Rome');
+    const number = `OV/${docDate.slice(0, 4)}/${String(order.inbox_id).padStart(6, '0')}`;
     this.db
       .prepare(`UPDATE ecom_order_inbox SET status = 'IMPORTED', erp_order_number = ?, erp_message = NULL WHERE inbox_id = ?`)
       .run(number, order.inbox_id);
@@ -110,7 +112,7 @@ export class DemoImporter {
         documentId,
         order.customer_code,
         number,
-        dateInZone(now, 'Europe/Rome'),
+        docDate,
         order.currency,
         formatFixed(totals.totalNet, 2),
         formatFixed(totals.totalVat, 2),
