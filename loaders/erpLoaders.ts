@@ -58,7 +58,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
   });
 
   const catalogBatch = async (query: CatalogPageQuery): Promise<ArticleRow[]> => {
-    const key = JSON.stringify([query.after, query.family, query.search, query.limit]);
+    const key = JSON.stringify([query.after, query.family, query.search, query.unrestrictedOnly, query.limit]);
     const hit = cache.catalogBatches.get(key);
     if (hit) return hit.value;
     const rows = await erp.catalogPage(query);

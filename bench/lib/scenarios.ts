@@ -32,10 +32,10 @@ const body = (query: string, variables: Record<string, unknown> = {}) => JSON.st
 
 export const PAGE_SIZE = 48;
 
-// The quantity is explicit so the page is priced at 1 whatever the schema's default does.
+// `price` without arguments: the storefront's form, priced at the schema's default quantity (1).
 const CATALOG_QUERY = `query CategoryPage($family: String!, $first: Int!, $after: String) {
   catalog(first: $first, family: $family, after: $after) {
-    edges { node { sku description price(quantity: "1") { unitPrice listPrice discounts } availability { status available } } }
+    edges { node { sku description price { unitPrice listPrice discounts } availability { status available } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

@@ -5,6 +5,7 @@
  * fails in any way (signature, algorithm, expiry, issuer, audience, claims)
  * is refused with UNAUTHENTICATED and never falls back to anonymous.
  */
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config/config';
 import { unauthenticated } from '../errors';
@@ -40,10 +41,11 @@ export function principalFromClaims(payload: JWTPayload): Principal | null {
 }
 
 export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
-  let key: Uint8Array | JWTVerifyGetKey;
+  let key: KeyObject | JWTVerifyGetKey;
   let algorithms: string[];
   if (auth.secret) {
-    key = auth.secret;
+    // A key object made once: given raw bytes, jose would import them on every verify.
+    key = createSecretKey(auth.secret);
     algorithms = ['HS256'];
   } else if (auth.jwksUrl) {
     key = createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
@@ -58,7 +60,7 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, key as Uint8Array, {
+      ({ payload } = await jwtVerify(match[1]!, key as KeyObject, {
         algorithms,
         requiredClaims: ['exp'],
         ...(auth.issuer ? { issuer: auth.issuer } : {}),

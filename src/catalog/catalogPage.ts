@@ -7,10 +7,13 @@
  * normally costs one query even when some articles are hidden; when hiding
  * removes more, the next batch starts after the last sku seen, so nothing is
  * ever skipped or repeated, and the cursor only ever names visible skus.
+ * What the viewer's rules rule out wholesale (restricted articles when no
+ * ALLOW applies, a family denied outright) is left out of the SQL too, so a
+ * denied family costs no scan at all.
  */
 import type { Viewer } from '../auth/resolveViewer';
 import type { ArticleRow, CatalogPageQuery } from '../erp/port';
-import { isVisible } from '../visibility/visibilityPolicy';
+import { catalogNarrowing, isVisible } from '../visibility/visibilityPolicy';
 
 export interface CatalogRequest {
   first: number;
@@ -51,10 +54,18 @@ async function collect(
   wanted: number,
 ): Promise<ArticleRow[]> {
   const found: ArticleRow[] = [];
+  const narrowing = catalogNarrowing(viewer.policy);
+  if (request.family !== null && narrowing.hiddenFamilies.has(request.family)) return found;
   const limit = batchSize(Math.max(wanted - 1, 1));
   let after = request.after;
   for (;;) {
-    const batch = await loadBatch({ after, family: request.family, search: request.search, limit });
+    const batch = await loadBatch({
+      after,
+      family: request.family,
+      search: request.search,
+      unrestrictedOnly: narrowing.unrestrictedOnly,
+      limit,
+    });
     for (const row of batch) {
       if (isVisible(viewer.policy, row)) {
         found.push(row);

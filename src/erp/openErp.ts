@@ -30,6 +30,11 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       });
       if (info.generatedNow) logger.info({ path: location.path, ms: info.millis }, 'demo ERP generated');
       const sqlite = SqliteErp.open(location.path);
+      // Ponte's own file, so its journal is Ponte's to choose: WAL lets
+      // readers run while an order commits, and commits in ~0.1 ms instead
+      // of several (better-sqlite3 commits on the event loop).
+      sqlite.db.pragma('journal_mode = WAL');
+      sqlite.db.pragma('synchronous = NORMAL');
       return { adapter: sqlite, demo: info, sqlite };
     }
     case 'sqlite': {

@@ -166,6 +166,8 @@ export interface CatalogPageQuery {
   family: string | null;
   /** Substring of sku or description, matched case-insensitively. */
   search: string | null;
+  /** Only articles with restricted = 0. */
+  unrestrictedOnly: boolean;
   limit: number;
 }
 

@@ -26,7 +26,7 @@ export interface Statements {
   warehouses: string;
   priceLists: string;
   articlesBySku: string;
-  catalogPage: (opts: { after: boolean; family: boolean; search: boolean }) => string;
+  catalogPage: (opts: { after: boolean; family: boolean; search: boolean; unrestrictedOnly: boolean }) => string;
   customersByCode: string;
   visibilityForCustomers: string;
   conditionsForCustomers: string;
@@ -92,6 +92,7 @@ export function buildStatements(d: Dialect): Statements {
     catalogPage: (o) =>
       `SELECT ${article} FROM ecom_articles
        WHERE active = 1 AND web_enabled = 1
+       ${o.unrestrictedOnly ? 'AND restricted = 0' : ''}
        ${o.after ? 'AND sku > @after' : ''}
        ${o.family ? 'AND family_code = @family' : ''}
        ${o.search ? `AND (${like('sku')} OR ${like('description')})` : ''}

@@ -83,7 +83,12 @@ export abstract class SqlErp implements ErpPort {
   }
 
   async catalogPage(q: CatalogPageQuery): Promise<ArticleRow[]> {
-    const sql = this.statements.catalogPage({ after: q.after !== null, family: q.family !== null, search: q.search !== null });
+    const sql = this.statements.catalogPage({
+      after: q.after !== null,
+      family: q.family !== null,
+      search: q.search !== null,
+      unrestrictedOnly: q.unrestrictedOnly,
+    });
     const params: Params = { limit: q.limit };
     if (q.after !== null) params.after = q.after;
     if (q.family !== null) params.family = q.family;

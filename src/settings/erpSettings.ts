@@ -14,13 +14,30 @@ export interface ErpSettings {
   lowStockThreshold: Decimal;
 }
 
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+/**
+ * One formatter per zone: building an Intl.DateTimeFormat costs ~150 µs and
+ * memory outside the JS heap, and "today" is asked for on every price.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat | null {
+  let formatter = formatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      // en-CA formats dates as YYYY-MM-DD.
+      formatter = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      formatter = null;
+    }
+    // Zones come from one settings row; the map stays tiny, but bound it anyway.
+    if (formatters.size > 100) formatters.clear();
+    formatters.set(zone, formatter);
   }
+  return formatter;
+}
+
+function isValidTimeZone(zone: string): boolean {
+  return formatterFor(zone) !== null;
 }
 
 export function readErpSettings(rows: readonly SettingRow[]): ErpSettings {
@@ -41,6 +58,6 @@ export function readErpSettings(rows: readonly SettingRow[]): ErpSettings {
 
 /** The calendar date ("YYYY-MM-DD") of an instant in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const formatter = formatterFor(timeZone) ?? formatterFor('Europe/Rome')!;
+  return formatter.format(instant);
 }

@@ -129,7 +129,7 @@ const byBigId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a
 const ids = (rows: readonly { conditionId?: string; ruleId?: string }[]) =>
   rows.map((r) => (r.conditionId ?? r.ruleId) as string).sort(byBigId);
 
-const ALL_PAGE = { after: null, family: null, search: null, limit: 100 };
+const ALL_PAGE = { after: null, family: null, search: null, unrestrictedOnly: false, limit: 100 };
 const skusOf = (rows: readonly { sku: string }[]) => rows.map((r) => r.sku);
 
 // ---------------------------------------------------------------------------
@@ -427,6 +427,13 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
       // A cursor need not be an existing sku, nor a visible one.
       assert.deepEqual(await page('SKU0055', 2), ['SKU008', 'SKU009']);
       assert.deepEqual(await page('SKU006', 1), ['SKU008']);
+    });
+
+    test('catalogPage: unrestrictedOnly leaves restricted articles out', async () => {
+      const rows = await erp.catalogPage({ ...ALL_PAGE, unrestrictedOnly: true });
+      assert.ok(rows.length > 0);
+      assert.ok(rows.every((r) => !r.restricted));
+      assert.ok(!skusOf(rows).includes('SKU005'));
     });
 
     test('catalogPage: family filter, alone and with after', async () => {
