@@ -5,8 +5,8 @@
  * fails in any way (signature, algorithm, expiry, issuer, audience, claims)
  * is refused with UNAUTHENTICATED and never falls back to anonymous.
  */
-import { createSecretKey, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { webcrypto } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { AuthConfig } from '../config/config';
 import { unauthenticated } from '../errors';
 import { ANONYMOUS, type Principal } from './principal';
@@ -41,15 +41,20 @@ export function principalFromClaims(payload: JWTPayload): Principal | null {
 }
 
 export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
-  let key: KeyObject | JWTVerifyGetKey;
-  let algorithms: string[];
+  const options = {
+    requiredClaims: ['exp'],
+    ...(auth.issuer ? { issuer: auth.issuer } : {}),
+    ...(auth.audience ? { audience: auth.audience } : {}),
+  };
+  let verifyJwt: (token: string) => Promise<JWTPayload>;
   if (auth.secret) {
-    // A key object made once: given raw bytes, jose would import them on every verify.
-    key = createSecretKey(auth.secret);
-    algorithms = ['HS256'];
+    // A WebCrypto key imported once: given raw bytes or a KeyObject, jose
+    // would import the key again on every verify.
+    const key = webcrypto.subtle.importKey('raw', auth.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    verifyJwt = async (token) => (await jwtVerify(token, await key, { ...options, algorithms: ['HS256'] })).payload;
   } else if (auth.jwksUrl) {
-    key = createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
-    algorithms = ['RS256', 'ES256'];
+    const jwks = createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    verifyJwt = async (token) => (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
   } else {
     throw new Error('auth: neither a secret nor a JWKS URL is configured');
   }
@@ -60,12 +65,7 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, key as KeyObject, {
-        algorithms,
-        requiredClaims: ['exp'],
-        ...(auth.issuer ? { issuer: auth.issuer } : {}),
-        ...(auth.audience ? { audience: auth.audience } : {}),
-      }));
+      payload = await verifyJwt(match[1]!);
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
       throw unauthenticated();
