@@ -92,7 +92,7 @@ export function buildStatements(d: Dialect): Statements {
     catalogPage: (o) =>
       `SELECT ${article} FROM ecom_articles
        WHERE active = 1 AND web_enabled = 1
-       ${o.unrestrictedOnly ? 'AND restricted = 0' : ''}
+       ${o.unrestrictedOnly ? 'AND (restricted = 0 OR restricted IS NULL)' : ''}
        ${o.after ? 'AND sku > @after' : ''}
        ${o.family ? 'AND family_code = @family' : ''}
        ${o.search ? `AND (${like('sku')} OR ${like('description')})` : ''}
