@@ -7,6 +7,7 @@
  * so that preparing a run warms none of Ponte's caches: the first request
  * of each kind the server sees is the one the benchmark measures as cold.
  */
+import { Random } from '../../src/demo/random';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,16 +88,11 @@ export interface BenchData {
   today: string;
 }
 
-/** mulberry32: a tiny seeded PRNG, so every run picks the same articles. */
+/** A seeded PRNG, so every run picks the same articles. */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The demo generator's seeded PRNG (sfc32), not a second one.
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 function sample<T>(items: readonly T[], n: number, random: () => number): T[] {

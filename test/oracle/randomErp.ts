@@ -9,22 +9,18 @@
  * Everything the oracle needs to compute the expected answers is returned
  * alongside, in the row shapes of test/pricing/referencePricing.ts.
  */
+import { Random } from '../../src/demo/random';
 import Database from 'better-sqlite3';
 import type { ConditionKind, ConditionRow, PriceListItemRow } from '../../src/erp/port';
 
 // ---------------------------------------------------------------------------
 // PRNG
 
-/** mulberry32: small, fast, good enough for test data. */
+/** A seeded PRNG for test data. */
 export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The demo generator's seeded PRNG (sfc32), not a second one.
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 export class Rng {
