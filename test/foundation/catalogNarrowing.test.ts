@@ -56,3 +56,24 @@ describe('catalog narrowing', () => {
     assert.deepEqual(res.body.data.catalog.edges.map((e: { node: { sku: string } }) => e.node.sku), ['A05', 'B1', 'B2', 'B3']);
   });
 });
+
+describe('catalog narrowing on an export with a NULL restricted bit', () => {
+  test('an article whose restricted bit is NULL is treated as unrestricted by the SQL narrowing too', async () => {
+    const db = createFixtureDb();
+    // An integrator's export may declare the bit nullable; the visibility
+    // rule reads NULL as 0, and so must the narrowed catalog query.
+    db.exec(`DROP TABLE ecom_articles;
+      CREATE TABLE ecom_articles (sku TEXT PRIMARY KEY, description TEXT, unit TEXT, family_code TEXT, vat_rate TEXT,
+        pack_qty TEXT, min_order_qty TEXT, restricted INTEGER, active INTEGER, web_enabled INTEGER)`);
+    insertRows(db, 'ecom_articles', [article('N1', { restricted: null }), article('R1', { restricted: 1 })]);
+    const server = await startTestServer(db);
+    try {
+      const res = await server.gql(PAGE);
+      assert.deepEqual(res.body.data.catalog.edges.map((e: { node: { sku: string } }) => e.node.sku), ['N1']);
+      const single = await server.gql('{ product(sku: "N1") { sku } }');
+      assert.equal(single.body.data.product.sku, 'N1');
+    } finally {
+      await server.close();
+    }
+  });
+});
