@@ -11,7 +11,8 @@ import type { ArticleRow } from '../src/erp/port';
 import type { PonteContext } from '../src/graphql/context';
 import { type DecimalInput, InvalidDecimal } from '../src/graphql/scalars';
 import { checkLine, isValidQuantity } from '../src/orders/checkLine';
-import type { OrderProblem } from '../src/orders/orderProblems';
+import { checkLineCount } from '../src/orders/cartLimits';
+import { type OrderProblem, orderProblem } from '../src/orders/orderProblems';
 import { type PriceResult, computePrice, lineTotal } from '../src/pricing/computePrice';
 import { priceInputs } from './pricing.loader';
 
@@ -70,4 +71,34 @@ export async function evaluateLines(ctx: PonteContext, viewer: Viewer, lines: re
       };
     }),
   );
+}
+
+export interface CartCheck {
+  /** The priced lines; empty when the cart has too many lines to price. */
+  lines: EvaluatedLine[];
+  /** EMPTY_ORDER / TOO_MANY_LINES, CUSTOMER_BLOCKED and every line's problems. */
+  problems: OrderProblem[];
+}
+
+/**
+ * What quote and placeOrder both check, in one place so they cannot drift:
+ * the line count, the customer's block, and every line. An oversized cart
+ * is refused before any line is priced.
+ */
+export async function checkCart(
+  ctx: PonteContext,
+  viewer: Viewer,
+  lines: readonly LineRequest[],
+  maxLines: number,
+): Promise<CartCheck> {
+  const count = checkLineCount(lines.length, maxLines);
+  const evaluated = count?.code === 'TOO_MANY_LINES' ? [] : await evaluateLines(ctx, viewer, lines);
+  return {
+    lines: evaluated,
+    problems: [
+      ...(count ? [count] : []),
+      ...(viewer.customer?.blocked ? [orderProblem('CUSTOMER_BLOCKED', null)] : []),
+      ...evaluated.flatMap((l) => l.problems),
+    ],
+  };
 }

@@ -2,11 +2,10 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { formatFixed, formatPlain } from '../src/decimal/decimal';
 import { unauthenticated } from '../src/errors';
 import type { PonteContext } from '../src/graphql/context';
-import { checkLineCount } from '../src/orders/cartLimits';
-import { orderProblem } from '../src/orders/orderProblems';
-import { presentTotals, problemsFirstByLine, totalsOf } from '../src/orders/presentQuote';
+import { sortProblems } from '../src/orders/orderProblems';
+import { presentTotals, totalsOf } from '../src/orders/presentQuote';
 import { presentPrice } from '../src/pricing/presentPrice';
-import { evaluateLines } from '../loaders/orderLines.loader';
+import { checkCart } from '../loaders/orderLines.loader';
 import { Price, PriceSource } from './types/price.type';
 import { toProduct } from './types/product.type';
 import { OrderErrorCode, Quote, QuoteLineInput } from './types/quote.type';
@@ -17,13 +16,8 @@ export class QuoteResolver {
   async quote(@Arg('lines', () => [QuoteLineInput]) lines: QuoteLineInput[], @Ctx() ctx: PonteContext): Promise<Quote> {
     if (ctx.principal.role === 'anonymous') throw unauthenticated();
     const [viewer, settings] = await Promise.all([ctx.viewer(), ctx.settings()]);
-    const limit = checkLineCount(lines.length, ctx.services.config.maxOrderLines);
-    const evaluated = limit && limit.code === 'TOO_MANY_LINES' ? [] : await evaluateLines(ctx, viewer, lines);
-    const problems = [
-      ...(limit ? [limit] : []),
-      ...(viewer.customer?.blocked ? [orderProblem('CUSTOMER_BLOCKED', null)] : []),
-      ...evaluated.flatMap((l) => l.problems),
-    ];
+    const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
+    const evaluated = cart.lines;
     return {
       currency: settings.currency,
       lines: evaluated.map((l) => ({
@@ -39,7 +33,7 @@ export class QuoteResolver {
         lineTotal: l.lineTotal === null ? null : formatFixed(l.lineTotal, 2),
       })),
       ...presentTotals(totalsOf(evaluated)),
-      problems: problemsFirstByLine(problems).map((p) => ({ ...p, code: OrderErrorCode[p.code] })),
+      problems: sortProblems(cart.problems).map((p) => ({ ...p, code: OrderErrorCode[p.code] })),
     };
   }
 }

@@ -29,6 +29,21 @@ export interface Viewer {
 
 const NOT_YOURS = 'You may not act for this customer.';
 
+/**
+ * A customer's compiled policy lives as long as the cached context it was
+ * compiled from, so a page view does not rebuild the rule sets.
+ */
+const policies = new WeakMap<CustomerContextRow, VisibilityPolicy>();
+
+function policyOf(context: CustomerContextRow): VisibilityPolicy {
+  let policy = policies.get(context);
+  if (!policy) {
+    policy = compileVisibilityPolicy(context.customer, context.visibilityRules);
+    policies.set(context, policy);
+  }
+  return policy;
+}
+
 export async function resolveViewer(
   principal: Principal,
   actingHeader: string | undefined,
@@ -46,7 +61,7 @@ export async function resolveViewer(
       principal,
       customer: context.customer,
       context,
-      policy: compileVisibilityPolicy(context.customer, context.visibilityRules),
+      policy: policyOf(context),
       showQuantities: true,
       agentCode,
     };

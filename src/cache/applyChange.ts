@@ -7,7 +7,7 @@
 import type { ChangeRow } from '../erp/port';
 import { type ErpCache } from './erpCache';
 
-function dropWhere<V>(cache: ErpCache['priceItems'] | ErpCache['articles'], test: (key: string) => boolean): void {
+function dropWhere(cache: ErpCache['priceItems'], test: (key: string) => boolean): void {
   for (const key of [...cache.keys()]) if (test(key)) cache.delete(key);
 }
 

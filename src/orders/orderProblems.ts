@@ -46,3 +46,11 @@ const MESSAGES: Templates = {
 export function orderProblem(code: OrderErrorCode, lineIndex: number | null, params: Record<string, string> = {}): OrderProblem {
   return { code, message: MESSAGES[code](params), lineIndex };
 }
+
+/** Order-wide problems first, then by line, each line's problems in the order found. */
+export function sortProblems(problems: readonly OrderProblem[]): OrderProblem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.lineIndex ?? -1) - (b.p.lineIndex ?? -1) || a.i - b.i)
+    .map(({ p }) => p);
+}

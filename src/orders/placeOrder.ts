@@ -14,11 +14,9 @@ import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
 import type { PonteContext } from '../graphql/context';
 import { type DecimalInput, InvalidDecimal } from '../graphql/scalars';
-import { type EvaluatedLine, evaluateLines } from '../../loaders/orderLines.loader';
-import { checkLineCount } from './cartLimits';
+import { type EvaluatedLine, checkCart } from '../../loaders/orderLines.loader';
 import { type ShipTo, type ShipToInput, checkDestination, checkShipTo } from './checkShipping';
-import { type OrderProblem, orderProblem } from './orderProblems';
-import { problemsFirstByLine } from './presentQuote';
+import { type OrderProblem, orderProblem, sortProblems } from './orderProblems';
 import { requestHash } from './requestHash';
 import { summariseVat } from './vatSummary';
 
@@ -79,9 +77,6 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
 
   const settings = await ctx.settings();
   const problems: OrderProblem[] = [];
-  const count = checkLineCount(lines.length, ctx.services.config.maxOrderLines);
-  if (count) problems.push(count);
-  if (customer.blocked) problems.push(orderProblem('CUSTOMER_BLOCKED', null));
 
   let shipTo: ShipTo | null = null;
   if (destinationId !== null && request.shipTo) {
@@ -95,9 +90,10 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
     shipTo = checked.shipTo;
   }
 
-  const evaluated = count?.code === 'TOO_MANY_LINES' ? [] : await evaluateLines(ctx, viewer, lines);
-  problems.push(...evaluated.flatMap((l) => l.problems));
-  if (problems.length > 0) return { order: null, problems: problemsFirstByLine(problems) };
+  const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
+  problems.push(...cart.problems);
+  if (problems.length > 0) return { order: null, problems: sortProblems(problems) };
+  const evaluated = cart.lines;
 
   const { header, lineRows } = buildInboxRows({
     key,

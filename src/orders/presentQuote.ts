@@ -2,7 +2,6 @@
  * The API's view of a quoted cart: lines, VAT summary and totals.
  */
 import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
-import type { OrderProblem } from './orderProblems';
 import { type Totals, summariseVat } from './vatSummary';
 
 export interface QuotedLineFacts {
@@ -30,12 +29,4 @@ export function presentTotals(totals: Totals): TotalsView {
     totalVat: formatFixed(totals.totalVat, 2),
     totalGross: formatFixed(totals.totalGross, 2),
   };
-}
-
-export function problemsFirstByLine(problems: OrderProblem[]): OrderProblem[] {
-  // Order-wide problems first, then by line, keeping each line's own order.
-  return problems
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.lineIndex ?? -1) - (b.p.lineIndex ?? -1) || a.i - b.i)
-    .map(({ p }) => p);
 }

@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type Database from 'better-sqlite3';
-import { article, createFixtureDb, customer, insertRows, type Row } from '../helpers/fixtureErp';
+import { article, condition, createFixtureDb, customer, insertRows, type Row } from '../helpers/fixtureErp';
 import { startTestServer, type GqlOptions, type TestServer } from '../helpers/testServer';
 
 const sku = (i: number) => `A${String(i).padStart(3, '0')}`;
@@ -45,23 +45,6 @@ function buildDb(): Database.Database {
     { rule_id: 1, mode: 'ALLOW', sku: null, family_code: 'FR', customer_code: null, customer_group: 'G1' },
     { rule_id: 2, mode: 'DENY', sku: sku(5), family_code: null, customer_code: 'C1', customer_group: null },
   ]);
-  const condition = (id: number, overrides: Row): Row => ({
-    condition_id: id,
-    customer_code: null,
-    customer_group: null,
-    sku: null,
-    family_code: null,
-    min_qty: '0',
-    valid_from: null,
-    valid_to: null,
-    priority: 0,
-    kind: 'DISCOUNT',
-    price: null,
-    discount_1: null,
-    discount_2: null,
-    discount_3: null,
-    ...overrides,
-  });
   insertRows(db, 'ecom_conditions', [
     condition(1, { family_code: 'F1', discount_1: '10' }),
     condition(2, { customer_group: 'G1', family_code: 'F2', discount_1: '5', discount_2: '2' }),

@@ -30,6 +30,24 @@ export const article = (sku: string, overrides: Row = {}): Row => ({
   ...overrides,
 });
 
+export const condition = (id: number, overrides: Row = {}): Row => ({
+  condition_id: id,
+  customer_code: null,
+  customer_group: null,
+  sku: null,
+  family_code: null,
+  min_qty: '0',
+  valid_from: null,
+  valid_to: null,
+  priority: 0,
+  kind: 'DISCOUNT',
+  price: null,
+  discount_1: null,
+  discount_2: null,
+  discount_3: null,
+  ...overrides,
+});
+
 export const customer = (code: string, overrides: Row = {}): Row => ({
   customer_code: code,
   company_name: `Cliente ${code} S.r.l.`,
