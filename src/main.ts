@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     adapter: erp.adapter,
     logger,
     extendServices: (base) => buildServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
+    onClose: async () => erp.sqlite?.close(),
   });
   const url = await app.listen(config.host, config.port);
   process.stdout.write(`${await banner(config, url, erp.demo)}\n`);

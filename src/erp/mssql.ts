@@ -8,7 +8,7 @@
  */
 import sql from 'mssql';
 import { mssqlDialect } from './dialect';
-import type { InsertOrderResult, OrderHeaderInsert, OrderLineInsert } from './port';
+import { PROBE_ORDER_HEADER, type InsertOrderResult, type OrderHeaderInsert, type OrderLineInsert } from './port';
 import { type Params, type Raw, SqlErp } from './sqlErp';
 
 /** Error numbers SQL Server raises for a UNIQUE / PRIMARY KEY violation. */
@@ -114,6 +114,19 @@ export class MssqlErp extends SqlErp {
     } catch (error) {
       await tx.rollback().catch(() => undefined);
       throw error;
+    }
+  }
+
+  async probeWrite(): Promise<void> {
+    const tx = new sql.Transaction(this.pool);
+    await tx.begin(sql.ISOLATION_LEVEL.READ_COMMITTED);
+    try {
+      const params = { ...PROBE_ORDER_HEADER, createdAt: PROBE_ORDER_HEADER.createdAt.replace(/Z$/, '') };
+      await this.request(params, tx).query(this.statements.insertOrderHeader);
+    } finally {
+      // Always rolled back: the probe proves the insert is accepted, and
+      // leaves no row (an identity value may be skipped, as with any rollback).
+      await tx.rollback();
     }
   }
 

@@ -9,13 +9,17 @@ import { dateInZone } from '../settings/erpSettings';
 import { MssqlErp } from './mssql';
 import type { ErpPort } from './port';
 import { SqliteErp } from './sqlite';
+import { openSqliteWorkerErp } from './sqliteWorkerErp';
 import { ensureStagingTables } from './stagingTables';
 
 export interface OpenedErp {
   adapter: ErpPort;
   /** Set for the embedded demo ERP only. */
   demo: DemoErpInfo | null;
-  /** The SQLite handle, when the ERP is SQLite (the demo importer needs it). */
+  /**
+   * A main-thread connection to the demo ERP, for the demo importer (which
+   * plays the ERP's part); null otherwise. The caller closes it.
+   */
   sqlite: SqliteErp | null;
 }
 
@@ -35,13 +39,20 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       // of several (better-sqlite3 commits on the event loop).
       sqlite.db.pragma('journal_mode = WAL');
       sqlite.db.pragma('synchronous = NORMAL');
-      return { adapter: sqlite, demo: info, sqlite };
+      const adapter = await openSqliteWorkerErp(location.path, { callTimeoutMs: limits.timeoutMs });
+      return { adapter, demo: info, sqlite };
     }
     case 'sqlite': {
-      const sqlite = SqliteErp.open(location.path);
-      const created = ensureStagingTables(sqlite.db);
-      if (created.length > 0) logger.warn({ tables: created }, 'created the missing order staging tables');
-      return { adapter: sqlite, demo: null, sqlite };
+      // Start-up may wait for a lock: nothing is being served yet.
+      const setup = SqliteErp.open(location.path, { busyTimeoutMs: limits.timeoutMs });
+      try {
+        const created = ensureStagingTables(setup.db);
+        if (created.length > 0) logger.warn({ tables: created }, 'created the missing order staging tables');
+      } finally {
+        await setup.close();
+      }
+      const adapter = await openSqliteWorkerErp(location.path, { callTimeoutMs: limits.timeoutMs });
+      return { adapter, demo: null, sqlite: null };
     }
     case 'mssql':
       return { adapter: await MssqlErp.connect(location.url, limits.timeoutMs), demo: null, sqlite: null };

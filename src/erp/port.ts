@@ -207,6 +207,28 @@ export interface OrderHeaderInsert {
   createdAt: string;
 }
 
+/** The header the write probe inserts and rolls back; no customer or key can match it. */
+export const PROBE_ORDER_HEADER: OrderHeaderInsert = {
+  idempotencyKey: 'ponte-readiness-probe',
+  requestHash: '0'.repeat(64),
+  customerCode: '~ponte-probe~',
+  agentCode: null,
+  channel: 'PROBE',
+  customerReference: null,
+  destinationId: null,
+  shipToName: null,
+  shipToStreet: null,
+  shipToPostcode: null,
+  shipToCity: null,
+  shipToProvince: null,
+  shipToCountry: null,
+  requestedDelivery: null,
+  notes: null,
+  currency: 'EUR',
+  totalNet: '0',
+  createdAt: '1970-01-01T00:00:00.000Z',
+};
+
 export interface OrderLineInsert {
   lineNo: number;
   sku: string;
@@ -313,6 +335,11 @@ export interface ErpPort {
 
   /** Cheap liveness probe for /readyz. */
   ping(): Promise<void>;
+  /**
+   * Write probe for /readyz: writes an order header into the staging table
+   * inside a transaction and rolls it back, leaving nothing behind.
+   */
+  probeWrite(): Promise<void>;
 
   referenceData(): Promise<ReferenceData>;
   articlesBySku(skus: readonly string[]): Promise<ArticleRow[]>;

@@ -62,6 +62,7 @@ export abstract class SqlErp implements ErpPort {
   /** Runs several statements as one round trip; one row set each. */
   protected abstract batch(sqls: string[], params: Params): Promise<Raw[][]>;
   abstract insertOrder(header: OrderHeaderInsert, lines: readonly OrderLineInsert[]): Promise<InsertOrderResult>;
+  abstract probeWrite(): Promise<void>;
   abstract close(): Promise<void>;
 
   async ping(): Promise<void> {

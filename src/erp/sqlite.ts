@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { sqliteDialect } from './dialect';
-import type { InsertOrderResult, OrderHeaderInsert, OrderLineInsert } from './port';
+import { PROBE_ORDER_HEADER, type InsertOrderResult, type OrderHeaderInsert, type OrderLineInsert } from './port';
 import { mapOrderHeader } from './sql';
 import { type Params, type Raw, SqlErp } from './sqlErp';
 
@@ -19,6 +19,13 @@ export interface SqliteErpOptions {
    * failure there leaves nothing behind.
    */
   beforeOrderLines?: () => void;
+  /**
+   * How long a statement waits for another connection's lock, in ms.
+   * Default 0: on the main thread waiting would freeze the event loop, so a
+   * locked database fails at once (SQLITE_BUSY) and the caller decides.
+   * The worker threads set it per call, up to the caller's deadline.
+   */
+  busyTimeoutMs?: number;
 }
 
 export class SqliteErp extends SqlErp {
@@ -30,9 +37,7 @@ export class SqliteErp extends SqlErp {
     private readonly options: SqliteErpOptions = {},
   ) {
     super(sqliteDialect);
-    // Waiting briefly for a writer (the ERP's importer, another Ponte) beats
-    // failing a request with SQLITE_BUSY.
-    db.pragma('busy_timeout = 5000');
+    this.setBusyTimeout(options.busyTimeoutMs ?? 0);
     // Unicode case folding for searches (see Dialect.fold); registered on
     // this connection only, nothing is written to the database.
     db.function('ponte_fold', { deterministic: true }, (value: unknown) =>
@@ -43,6 +48,11 @@ export class SqliteErp extends SqlErp {
   /** Opens a database file that must already exist (Ponte never creates someone else's ERP). */
   static open(path: string, options?: SqliteErpOptions): SqliteErp {
     return new SqliteErp(new Database(path, { fileMustExist: true }), options);
+  }
+
+  /** See SqliteErpOptions.busyTimeoutMs. */
+  setBusyTimeout(ms: number): void {
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
   }
 
   private stmt(sql: string): Database.Statement {
@@ -90,6 +100,21 @@ export class SqliteErp extends SqlErp {
     // IMMEDIATE takes the write lock up front, so two Ponte processes on one
     // file serialise here instead of failing at commit.
     return run.immediate();
+  }
+
+  async probeWrite(): Promise<void> {
+    const rollback = new Error('readiness probe: rolled back');
+    try {
+      // IMMEDIATE takes the write lock, the insert proves the staging table
+      // accepts a row, and the rollback leaves nothing (the AUTOINCREMENT
+      // sequence included).
+      this.db.transaction(() => {
+        this.stmt(this.statements.insertOrderHeader).get({ ...PROBE_ORDER_HEADER });
+        throw rollback;
+      }).immediate();
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
   }
 
   async close(): Promise<void> {

@@ -236,6 +236,7 @@ export async function startOracleServer(erpPath: string, now: () => Date): Promi
     logger,
     now,
     extendServices: (base) => buildServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
+    onClose: async () => erp.sqlite?.close(),
   });
   const url = await app.listen('127.0.0.1', 0);
   return {

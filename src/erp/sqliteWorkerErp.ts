@@ -1,0 +1,125 @@
+/**
+ * The SQLite ERP off the main thread. better-sqlite3 is synchronous: on the
+ * main thread a locked database (busy_timeout) or a slow statement would
+ * freeze every request, /healthz included, and no deadline could fire. Here
+ * each port call is posted to a small pool of worker threads, each with its
+ * own connection (SQLite serves several readers at once), and the main
+ * thread only waits on a promise.
+ *
+ * The result is an ordinary ErpPort: the guard (guardedErp.ts) counts and
+ * bounds its calls exactly as for SQL Server. Every call tells its worker
+ * when the caller stops waiting (the ERP deadline), so a worker stuck on a
+ * lock never keeps serving calls nobody is waiting for.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ErpPort } from './port';
+import type { WorkerCall, WorkerFailure, WorkerReply, WorkerSetup } from './sqliteWorkerProtocol';
+
+export interface SqliteWorkerOptions {
+  /** Worker threads (connections). Default 2: this is sized for 2-core machines. */
+  workers?: number;
+  /** How long a caller waits for one call, in ms: the ERP deadline. */
+  callTimeoutMs: number;
+}
+
+/** An error from the worker, shaped like better-sqlite3's (message + code). */
+export class SqliteWorkerError extends Error {
+  readonly code: string | undefined;
+  constructor(failure: WorkerFailure) {
+    super(failure.message);
+    this.name = 'SqliteWorkerError';
+    this.code = failure.code;
+  }
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+class WorkerConnection {
+  readonly pending = new Map<number, Pending>();
+  private readonly worker: Worker;
+  readonly ready: Promise<void>;
+
+  constructor(setup: WorkerSetup) {
+    this.worker = new Worker(join(__dirname, 'sqliteWorkerMain.js'), { workerData: setup });
+    // The pool must not keep a finished process alive; close() ends it properly.
+    this.worker.unref();
+    this.ready = new Promise<void>((resolve, reject) => {
+      this.worker.once('error', reject);
+      this.worker.on('message', (reply: WorkerReply) => {
+        if ('ready' in reply) {
+          if (reply.ready) resolve();
+          else reject(new SqliteWorkerError(reply.error));
+          return;
+        }
+        const waiter = this.pending.get(reply.id);
+        if (!waiter) return;
+        this.pending.delete(reply.id);
+        if (reply.ok) waiter.resolve(reply.result);
+        else waiter.reject(new SqliteWorkerError(reply.error));
+      });
+    });
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', () => this.failAll(new Error('SQLite worker exited')));
+  }
+
+  post(call: WorkerCall): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      this.pending.set(call.id, { resolve, reject });
+      this.worker.postMessage(call);
+    });
+  }
+
+  private failAll(error: unknown): void {
+    for (const waiter of this.pending.values()) waiter.reject(error);
+    this.pending.clear();
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+/** Structured cloning turns a Buffer into a plain Uint8Array; file contents must stay Buffers. */
+function revive(method: string, result: unknown): unknown {
+  if (method === 'documentFileContent' && result !== null && typeof result === 'object') {
+    const row = result as { content: Uint8Array };
+    return { ...row, content: Buffer.from(row.content.buffer, row.content.byteOffset, row.content.byteLength) };
+  }
+  return result;
+}
+
+/** Opens `path` in a pool of worker threads; resolves once every connection is open. */
+export async function openSqliteWorkerErp(path: string, options: SqliteWorkerOptions): Promise<ErpPort> {
+  const connections = Array.from({ length: Math.max(1, options.workers ?? 2) }, () => new WorkerConnection({ path }));
+  try {
+    await Promise.all(connections.map((c) => c.ready));
+  } catch (error) {
+    await Promise.all(connections.map((c) => c.close()));
+    throw error;
+  }
+  let nextId = 1;
+  const call = (method: string, args: unknown[]): Promise<unknown> => {
+    // The least busy connection: one stuck behind a lock stops getting work.
+    let target = connections[0]!;
+    for (const c of connections) if (c.pending.size < target.pending.size) target = c;
+    const id = nextId++;
+    return target.post({ id, method, args, deadlineAt: Date.now() + options.callTimeoutMs }).then((r) => revive(method, r));
+  };
+  const base = {
+    dialect: 'sqlite' as const,
+    async close(): Promise<void> {
+      await Promise.all(connections.map((c) => c.close()));
+    },
+  };
+  return new Proxy(base, {
+    get(target, property) {
+      if (property in target) return target[property as keyof typeof target];
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      return (...args: unknown[]) => call(property, args);
+    },
+  }) as unknown as ErpPort;
+}
