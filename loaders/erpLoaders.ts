@@ -19,7 +19,8 @@ import type {
   ReferenceData,
   StockFacts,
 } from '../src/erp/port';
-import { cachedLoader, cachedSingleton } from './cachedLoader';
+import type { RequestFreshness } from '../src/cache/requestFreshness';
+import { cachedLoader, cachedSingleton, cachedValue } from './cachedLoader';
 
 export interface ErpLoaders {
   reference(): Promise<ReferenceData>;
@@ -49,31 +50,40 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return out;
 }
 
-export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
+/**
+ * @param freshness this request's record of expired facts it was answered from.
+ */
+export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: RequestFreshness): ErpLoaders {
   const article = cachedLoader<string, ArticleRow | null>({
     cache: cache.articles,
     key: (sku) => sku,
     fetch: async (skus) => new Map((await erp.articlesBySku(skus)).map((a) => [a.sku, a])),
     absent: () => null,
+    freshness,
   });
 
-  const catalogBatch = async (query: CatalogPageQuery): Promise<ArticleRow[]> => {
+  const catalogBatch = (query: CatalogPageQuery): Promise<ArticleRow[]> => {
     const key = JSON.stringify([query.after, query.family, query.search, query.unrestrictedOnly, query.limit]);
-    const hit = cache.catalogBatches.get(key);
-    if (hit) return hit.value;
-    const rows = await erp.catalogPage(query);
-    cache.catalogBatches.set(key, { value: rows });
-    // The rows are whole articles: later product lookups need no round trip.
-    for (const row of rows) {
-      cache.articles.set(row.sku, { value: row });
-      article.prime(row.sku, row);
-    }
-    return rows;
+    return cachedValue(
+      cache.catalogBatches,
+      key,
+      async () => {
+        const generation = cache.articles.generation();
+        const rows = await erp.catalogPage(query);
+        // The rows are whole articles: later product lookups need no round trip.
+        for (const row of rows) {
+          cache.articles.setIfCurrent(row.sku, row, generation);
+          article.prime(row.sku, row);
+        }
+        return rows;
+      },
+      freshness,
+    );
   };
 
   return {
-    reference: cachedSingleton(cache.reference, 'reference', () => erp.referenceData()),
-    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions()),
+    reference: cachedSingleton(cache.reference, 'reference', () => erp.referenceData(), freshness),
+    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions(), freshness),
     article,
     catalogBatch,
     customerContext: cachedLoader<string, CustomerContextRow | null>({
@@ -81,12 +91,14 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
       key: (code) => code,
       fetch: async (codes) => new Map((await erp.customerContexts(codes)).map((c) => [c.customer.code, c])),
       absent: () => null,
+      freshness,
     }),
     destinations: cachedLoader<string, DestinationRow[]>({
       cache: cache.destinations,
       key: (code) => code,
       fetch: async (codes) => groupBy(await erp.destinations(codes), (d) => d.customerCode),
       absent: () => [],
+      freshness,
     }),
     priceItems: cachedLoader<{ list: string; sku: string }, PriceListItemRow[]>({
       cache: cache.priceItems,
@@ -98,6 +110,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
         return groupBy(rows, (r) => priceItemKey(r.priceListCode, r.sku));
       },
       absent: () => [],
+      freshness,
     }),
     orderLines: new DataLoader<string, OrderLineRow[], string>(async (ids) => {
       const byOrder = groupBy(await erp.orderLines(ids), (l) => l.inboxId);
@@ -121,6 +134,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache): ErpLoaders {
         return new Map(skus.map((sku) => [sku, { stock: stock.get(sku) ?? [], incoming: incoming.get(sku) ?? [] }]));
       },
       absent: () => ({ stock: [], incoming: [] }),
+      freshness,
     }),
   };
 }

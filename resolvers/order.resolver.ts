@@ -21,6 +21,8 @@ async function toOrder(ctx: PonteContext, header: OrderHeaderRow): Promise<Order
 export class OrderResolver {
   @Mutation(() => PlaceOrderResult, { description: 'Validates, prices and writes an order into the ERP inbox, exactly once.' })
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: PonteContext): Promise<PlaceOrderResult> {
+    // An order is priced and checked on facts read within their lifetime, never on stale ones.
+    ctx.freshness.requireFresh = true;
     const outcome = await placeOrder(ctx, input);
     return {
       order: outcome.order ? await toOrder(ctx, outcome.order) : null,

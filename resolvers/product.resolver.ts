@@ -81,13 +81,19 @@ export class ProductResolver {
     return Object.assign(new Price(), view, { source: PriceSource[view.source] });
   }
 
-  @FieldResolver(() => [PriceBreak], { description: "Every quantity at which this customer's unit price changes." })
+  @FieldResolver(() => [PriceBreak], {
+    nullable: true,
+    description: "Every quantity at which this customer's unit price changes. Null only with an error (the ERP unreachable and the prices not held).",
+  })
   async priceBreaks(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<PriceBreak[]> {
     const inputs = await priceInputs(ctx, product.article);
     return priceBreaks(inputs).map((b) => ({ minQuantity: b.minQuantity.toString(), unitPrice: formatFixed(b.unitPrice, 4) }));
   }
 
-  @FieldResolver(() => Availability)
+  @FieldResolver(() => Availability, {
+    nullable: true,
+    description: 'Stock right now. Null only with an error (the ERP unreachable and the stock not held): one failed lookup costs this field, not the page.',
+  })
   async availability(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<Availability> {
     const [viewer, reference, settings, facts] = await Promise.all([
       ctx.viewer(),

@@ -10,6 +10,10 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Logger } from 'pino';
 import { createTokenVerifier } from './auth/verifyToken';
 import { ChangeFeed } from './cache/changeFeed';
+import { StaleServing } from './cache/staleServing';
+import { ErpHealth } from './erp/erpHealth';
+import { staleFactsPlugin } from './graphql/staleFactsPlugin';
+import { checkReadiness } from './http/readiness';
 import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
 import { ErpCache } from './cache/erpCache';
@@ -32,6 +36,8 @@ export interface PonteAppOptions {
   logger: Logger;
   /** The clock; tests inject a fixed one. */
   now?: () => Date;
+  /** The caches' clock (epoch ms), which ages facts; tests inject one to expire them. */
+  cacheClock?: () => number;
   /** Extra services (pricing, orders, …) built by the caller around the guarded port. */
   extendServices?: (base: { erp: ErpPort; config: Config; now: () => Date; logger: Logger }) => Partial<Services>;
   /** Runs at close, after the server stopped and before the adapter closes. */
@@ -61,13 +67,23 @@ declare module 'fastify' {
 export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
-  const cache = new ErpCache(config.cache);
-  const metrics = new Metrics({ defaultMetrics: config.production, cacheSize: () => cache.size() });
+  const cache = new ErpCache(config.cache, options.cacheClock);
+  const erpHealth = new ErpHealth();
+  const staleServing = new StaleServing();
+  const metrics = new Metrics({
+    defaultMetrics: config.production,
+    cacheSize: () => cache.size(),
+    erpUp: () => (erpHealth.up ? 1 : 0),
+    staleServingAgeSeconds: () => staleServing.ageSeconds(),
+  });
   const erpCalls = new ErpCallCounter();
   const erp = guardErp(options.adapter, erpCalls, {
     timeoutMs: config.erpLimits.timeoutMs,
     maxConcurrency: config.erpLimits.maxConcurrency,
-    observer: (operation, ms, outcome) => metrics.erpCalls.observe({ operation, outcome }, ms / 1000),
+    observer: (operation, ms, outcome) => {
+      erpHealth.record(outcome);
+      metrics.erpCalls.observe({ operation, outcome }, ms / 1000);
+    },
   });
   const changeFeed = new ChangeFeed(erp, cache, logger);
   const services: Services = {
@@ -87,7 +103,14 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     schema: await buildPonteSchema(),
     // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
     // traces would expose resolver timings to any caller asking for them.
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      fastifyApolloDrainPlugin(http),
+      ApolloServerPluginInlineTraceDisabled(),
+      staleFactsPlugin((since) => {
+        staleServing.record(since);
+        metrics.staleResponses.inc();
+      }),
+    ],
     formatError: createFormatError((error) => logger.error({ err: error }, 'request failed')),
     includeStacktraceInErrorResponses: false,
     // Introspection helps integrators; it reveals the schema, never data.
@@ -141,12 +164,8 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   );
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
-    try {
-      await erp.ping();
-      return { status: 'ready', erp: erp.dialect };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', erp: erp.dialect });
-    }
+    const report = await checkReadiness({ erp, health: erpHealth, staleServing, cacheEntries: () => cache.size() });
+    return reply.code(report.status === 'ready' ? 200 : 503).send(report);
   });
   http.get('/metrics', async (_request, reply) => {
     reply.header('content-type', metrics.registry.contentType);

@@ -8,7 +8,7 @@ import type { ChangeRow } from '../erp/port';
 import { type ErpCache } from './erpCache';
 
 function dropWhere(cache: ErpCache['priceItems'], test: (key: string) => boolean): void {
-  for (const key of [...cache.keys()]) if (test(key)) cache.delete(key);
+  for (const key of cache.keys()) if (test(key)) cache.delete(key);
 }
 
 export function applyChange(cache: ErpCache, change: ChangeRow): void {

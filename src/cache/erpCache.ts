@@ -1,13 +1,13 @@
 /**
- * The shared caches of ERP facts, one lru-cache per relation, keyed by ERP
- * identity (sku, customer code, price list + sku). They hold facts, never
- * answers computed for a person: visibility and prices are recomputed per
- * request from these facts.
+ * The shared caches of ERP facts, one per relation, keyed by ERP identity
+ * (sku, customer code, price list + sku). They hold facts, never answers
+ * computed for a person: visibility and prices are recomputed per request
+ * from these facts.
  *
- * Each cache is bounded by `max` and `ttl`; the change feed (changeFeed.ts)
- * drops exactly the entries the ERP reports as changed.
+ * Each cache is bounded by entries and by age (see factCache.ts for fresh,
+ * stale and gone); the change feed (changeFeed.ts) drops exactly the entries
+ * the ERP reports as changed.
  */
-import { LRUCache } from 'lru-cache';
 import type { CacheConfig } from '../config/config';
 import type {
   ArticleRow,
@@ -18,13 +18,9 @@ import type {
   ReferenceData,
   StockFacts,
 } from '../erp/port';
+import { FactCache } from './factCache';
 
-/** lru-cache stores no null/undefined; a box lets "known missing" be cached too. */
-export interface Box<V> {
-  value: V;
-}
-
-export type Cache<V> = LRUCache<string, Box<V>>;
+export type Cache<V> = FactCache<V>;
 
 /** Key of the price list items of one sku in one list. */
 export const priceItemKey = (list: string, sku: string) => `${list}\u0000${sku}`;
@@ -44,15 +40,12 @@ export class ErpCache {
   /** sku → web-enabled stock and incoming rows. */
   readonly stock: Cache<StockFacts>;
 
-  constructor(config: CacheConfig, now?: () => number) {
-    const make = <V>(max: number, ttl: number): Cache<V> =>
-      new LRUCache<string, Box<V>>({
-        max,
-        ttl,
-        // Entries past their ttl are never served, even if not yet evicted.
-        allowStale: false,
-        ...(now ? { perf: { now } } : {}),
-      });
+  /**
+   * @param now wall clock in ms (tests inject one to age facts).
+   */
+  constructor(config: CacheConfig, readonly now: () => number = Date.now) {
+    const make = <V>(max: number, freshMs: number): Cache<V> =>
+      new FactCache<V>({ max, freshMs, staleMs: config.staleIfErrorMs, now });
     const { maxEntries: max, ttlMs: ttl, stockTtlMs } = config;
     this.reference = make(1, ttl);
     this.globalConditions = make(1, ttl);

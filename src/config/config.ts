@@ -37,6 +37,13 @@ export interface CacheConfig {
   stockTtlMs: number;
   /** How often the ERP change feed is polled, in ms; 0 disables polling. Default 2 000. */
   changeFeedPollMs: number;
+  /**
+   * How long a fact is still served after its lifetime ends, in ms
+   * (STALE_IF_ERROR_MS). Within it an expired fact is answered at once while
+   * one background refresh runs, and an unreachable ERP costs no page that
+   * Ponte can answer from what it holds. Default 1 800 000 (30 min).
+   */
+  staleIfErrorMs: number;
 }
 
 export interface ErpLimits {
@@ -125,6 +132,7 @@ const EnvSchema = z.object({
   CACHE_TTL_MS: intFrom(300_000, 1, 86_400_000),
   STOCK_CACHE_TTL_MS: intFrom(30_000, 1, 86_400_000),
   CHANGE_FEED_POLL_MS: intFrom(2000, 0, 3_600_000),
+  STALE_IF_ERROR_MS: intFrom(1_800_000, 0, 86_400_000),
   MAX_ORDER_LINES: intFrom(500, 1, 10_000),
   FILE_URL_SECRET: optionalText,
   FILE_URL_TTL_SECONDS: intFrom(300, 5, 86_400),
@@ -228,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       ttlMs: e.CACHE_TTL_MS,
       stockTtlMs: e.STOCK_CACHE_TTL_MS,
       changeFeedPollMs: e.CHANGE_FEED_POLL_MS,
+      staleIfErrorMs: e.STALE_IF_ERROR_MS,
     },
     demo: {
       articles: e.DEMO_ARTICLES,

@@ -84,7 +84,9 @@ export function buildStatements(d: Dialect): Statements {
   const like = (col: string) => `${d.fold(col)} LIKE ${d.fold('@search')} ESCAPE '\\'`;
 
   return {
-    ping: 'SELECT 1 AS ok',
+    // Reads a contract relation, not a constant: a database that answers
+    // SELECT 1 while its tables are locked is not ready to serve.
+    ping: `SELECT COUNT(*) AS ok FROM ecom_settings WHERE setting_key = 'default_price_list'`,
     settings: 'SELECT setting_key AS "key", setting_value AS value FROM ecom_settings',
     warehouses: 'SELECT warehouse_code AS code, name AS name, web_enabled AS webEnabled FROM ecom_warehouses ORDER BY warehouse_code',
     priceLists: 'SELECT price_list_code AS code, description AS description, currency AS currency FROM ecom_price_lists',

@@ -44,7 +44,9 @@ async function run(call: WorkerCall): Promise<WorkerReply> {
     return { id: call.id, ok: false, error: { message: `not a port method: ${call.method}` } };
   }
   try {
-    erp.setBusyTimeout(waitMs);
+    // A little past the caller's deadline: the caller's own timer decides, so a
+    // locked database reads as ERP_TIMEOUT, like any other ERP that does not answer.
+    erp.setBusyTimeout(waitMs + 50);
     const result: unknown = await (method as (...a: unknown[]) => Promise<unknown>).apply(erp, call.args);
     return { id: call.id, ok: true, result };
   } catch (error) {

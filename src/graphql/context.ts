@@ -5,6 +5,7 @@
  */
 import type { Principal } from '../auth/principal';
 import type { Viewer } from '../auth/resolveViewer';
+import type { RequestFreshness } from '../cache/requestFreshness';
 import type { ErpPort } from '../erp/port';
 import type { ErpSettings } from '../settings/erpSettings';
 import type { ErpLoaders } from '../../loaders/erpLoaders';
@@ -15,6 +16,8 @@ export interface PonteContext {
   /** Resolves the acting customer and visibility once; throws FORBIDDEN / UNAUTHENTICATED. */
   viewer(): Promise<Viewer>;
   loaders: ErpLoaders;
+  /** Which expired facts answered this request (stale-while-revalidate, stale-if-error). */
+  freshness: RequestFreshness;
   /** The guarded port, for reads that are not cached (pages of customers, orders, documents). */
   erp: ErpPort;
   settings(): Promise<ErpSettings>;

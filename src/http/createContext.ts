@@ -8,6 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { resolveViewer, type Viewer } from '../auth/resolveViewer';
 import type { TokenVerifier } from '../auth/verifyToken';
 import type { ErpCache } from '../cache/erpCache';
+import { RequestFreshness } from '../cache/requestFreshness';
 import type { ErpPort } from '../erp/port';
 import { unauthenticated } from '../errors';
 import type { PonteContext } from '../graphql/context';
@@ -34,12 +35,14 @@ export function createContextFactory(deps: ContextDeps) {
   return async (headers: IncomingHttpHeaders): Promise<PonteContext> => {
     const principal = await deps.verify(singleHeader(headers, 'authorization'));
     const acting = singleHeader(headers, 'x-acting-customer');
-    const loaders = createErpLoaders(deps.erp, deps.cache);
+    const freshness = new RequestFreshness();
+    const loaders = createErpLoaders(deps.erp, deps.cache, freshness);
     let viewer: Promise<Viewer> | null = null;
     let settings: Promise<ErpSettings> | null = null;
     return {
       principal,
       loaders,
+      freshness,
       erp: deps.erp,
       now: deps.now(),
       services: deps.services,

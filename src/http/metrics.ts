@@ -3,7 +3,7 @@
  * operation, and per GraphQL request), cache size. One registry per server
  * so tests can run several servers in one process.
  */
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export class Metrics {
   readonly registry = new Registry();
@@ -11,8 +11,18 @@ export class Metrics {
   readonly erpCalls: Histogram<'operation' | 'outcome'>;
   readonly erpCallsPerRequest: Histogram;
   readonly cacheEntries: Gauge;
+  readonly erpUp: Gauge;
+  readonly staleServingAge: Gauge;
+  readonly staleResponses: Counter;
 
-  constructor(options: { defaultMetrics: boolean; cacheSize: () => number }) {
+  constructor(options: {
+    defaultMetrics: boolean;
+    cacheSize: () => number;
+    /** 1 while the latest ERP call succeeded, else 0. */
+    erpUp: () => number;
+    /** Age of the oldest expired fact served in the last minute, in seconds (0 = none). */
+    staleServingAgeSeconds: () => number;
+  }) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
     this.httpRequests = new Histogram({
       name: 'ponte_http_request_duration_seconds',
@@ -41,6 +51,27 @@ export class Metrics {
       collect() {
         this.set(options.cacheSize());
       },
+    });
+    this.erpUp = new Gauge({
+      name: 'ponte_erp_up',
+      help: '1 while the latest ERP call succeeded, 0 after a failed or timed-out one',
+      registers: [this.registry],
+      collect() {
+        this.set(options.erpUp());
+      },
+    });
+    this.staleServingAge = new Gauge({
+      name: 'ponte_stale_serving_age_seconds',
+      help: 'Age of the oldest expired ERP fact answered from in the last minute (0 = every answer fresh)',
+      registers: [this.registry],
+      collect() {
+        this.set(options.staleServingAgeSeconds());
+      },
+    });
+    this.staleResponses = new Counter({
+      name: 'ponte_stale_responses_total',
+      help: 'GraphQL responses answered partly from expired facts (ERP unreachable or refreshing)',
+      registers: [this.registry],
     });
   }
 }

@@ -34,6 +34,7 @@ import { Decimal } from '../../src/decimal/decimal';
 import { ErpFailure } from '../../src/errors';
 import { ErpCallCounter, guardErp } from '../../src/erp/guardedErp';
 import { requestErpScope } from '../../src/erp/requestScope';
+import { PROBE_ORDER_HEADER } from '../../src/erp/port';
 import type { DocumentPageQuery, ErpPort, OrderHeaderInsert, OrderLineInsert } from '../../src/erp/port';
 import {
   BIG_CONDITION_ID,
@@ -48,6 +49,7 @@ import {
   mssqlTables,
   splitMssqlScript,
   sqliteContractSetup,
+  sqliteWorkerContractSetup,
   type ContractDb,
   type ContractSetup,
 } from './contractFixture';
@@ -339,6 +341,13 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
 
     test('ping answers', async () => {
       await erp.ping();
+    });
+
+    test('the write probe succeeds and leaves no row in the staging tables', async () => {
+      const before = await h.count('ecom_order_inbox');
+      await erp.probeWrite();
+      assert.equal(await h.count('ecom_order_inbox'), before);
+      assert.equal(await erp.orderByIdempotencyKey(PROBE_ORDER_HEADER.idempotencyKey), null);
     });
 
     test('referenceData: settings (NULL kept), warehouses with webEnabled as booleans, price lists', async () => {
@@ -790,6 +799,7 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
 }
 
 describeAdapterContract('sqlite', sqliteContractSetup);
+describeAdapterContract('sqlite in worker threads', sqliteWorkerContractSetup);
 
 const mssqlUrl = process.env.ERP_MSSQL_URL;
 describeAdapterContract(

@@ -18,12 +18,14 @@
  */
 import Database from 'better-sqlite3';
 import sql from 'mssql';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/projectRoot';
 import { MssqlErp, mssqlConfigFromUrl, type MssqlErpOptions } from '../../src/erp/mssql';
 import type { ErpPort } from '../../src/erp/port';
 import { SqliteErp, type SqliteErpOptions } from '../../src/erp/sqlite';
+import { openSqliteWorkerErp } from '../../src/erp/sqliteWorkerErp';
 
 // ---------------------------------------------------------------------------
 // Values and rows.
@@ -423,6 +425,41 @@ export const sqliteContractSetup: ContractSetup = async () => {
     },
     teardown: async () => {
       if (db.open) db.close();
+    },
+  };
+};
+
+/**
+ * The same fixture in a file, read through the worker-thread pool that
+ * `npm start` uses for SQLite ERPs (src/erp/sqliteWorkerErp.ts): every row
+ * crosses a thread boundary, so anything structured cloning would change
+ * (Buffers, bigints, undefined) shows up here.
+ */
+export const sqliteWorkerContractSetup: ContractSetup = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ponte-contract-'));
+  const path = join(dir, 'erp.sqlite');
+  const built = await sqliteContractSetup();
+  writeFileSync(path, (built.erp as SqliteErp).db.serialize());
+  await built.teardown();
+  const erp = await openSqliteWorkerErp(path, { callTimeoutMs: 10_000 });
+  const direct = new Database(path);
+  const others: SqliteErp[] = [];
+  return {
+    erp,
+    decimalsAsStored: true,
+    openAdapter: async (options) => {
+      const other = SqliteErp.open(path, { busyTimeoutMs: 2000, ...options });
+      others.push(other);
+      return other;
+    },
+    count: async (table) => Number((direct.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n),
+    // Bound parameters are counted on the main-thread connection only.
+    takeMaxBoundParameters: () => null,
+    teardown: async () => {
+      await erp.close();
+      for (const other of others) await other.close();
+      direct.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 };

@@ -8,6 +8,7 @@ import { request } from 'undici';
 import { createPonteApp, type PonteApp } from '../../src/app';
 import { mintToken, type TokenClaims } from '../../src/auth/mintToken';
 import { loadConfig } from '../../src/config/config';
+import type { ErpPort } from '../../src/erp/port';
 import { SqliteErp, type SqliteErpOptions } from '../../src/erp/sqlite';
 import { buildServices } from '../../src/services';
 
@@ -43,6 +44,10 @@ export interface TestServerOptions {
   sqlite?: SqliteErpOptions;
   /** Enables the demo importer on this database. */
   demo?: boolean;
+  /** The caches' clock (epoch ms), to expire facts. */
+  cacheClock?: () => number;
+  /** Wraps the adapter (fault injection: an ERP that goes down, slows, recovers). */
+  wrapAdapter?: (sqlite: SqliteErp) => ErpPort;
 }
 
 export async function startTestServer(db: Database.Database, options: TestServerOptions = {}): Promise<TestServer> {
@@ -56,9 +61,10 @@ export async function startTestServer(db: Database.Database, options: TestServer
   const sqlite = new SqliteErp(db, options.sqlite);
   const app = await createPonteApp({
     config,
-    adapter: sqlite,
+    adapter: options.wrapAdapter ? options.wrapAdapter(sqlite) : sqlite,
     logger,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.cacheClock ? { cacheClock: options.cacheClock } : {}),
     extendServices: (base) => buildServices({ ...base, demo: options.demo ?? false, sqlite }),
   });
   const url = await app.listen('127.0.0.1', 0);
