@@ -20,13 +20,14 @@ import type {
   StockFacts,
 } from '../src/erp/port';
 import type { RequestFreshness } from '../src/cache/requestFreshness';
+import { customerFactsOf, groupFactsOf, type CustomerFacts, type GroupFacts } from '../src/customers/customerFacts';
 import { cachedLoader, cachedSingleton, cachedValue } from './cachedLoader';
 
 export interface ErpLoaders {
   reference(): Promise<ReferenceData>;
   globalConditions(): Promise<ConditionRow[]>;
   article: DataLoader<string, ArticleRow | null, string>;
-  customerContext: DataLoader<string, CustomerContextRow | null, string>;
+  customerContext: DataLoader<string, CustomerFacts | null, string>;
   destinations: DataLoader<string, DestinationRow[], string>;
   priceItems: DataLoader<{ list: string; sku: string }, PriceListItemRow[], string>;
   stock: DataLoader<string, StockFacts, string>;
@@ -86,10 +87,32 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
     globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions(), freshness),
     article,
     catalogBatch,
-    customerContext: cachedLoader<string, CustomerContextRow | null>({
+    customerContext: cachedLoader<string, CustomerFacts | null>({
       cache: cache.customerContexts,
       key: (code) => code,
-      fetch: async (codes) => new Map((await erp.customerContexts(codes)).map((c) => [c.customer.code, c])),
+      fetch: async (codes) => {
+        const generation = cache.groups.generation();
+        const rows = await erp.customerContexts(codes);
+        // One GroupFacts per group, shared by every customer of it: a fresh
+        // held one is reused; otherwise the rows just read replace it.
+        const groups = new Map<string, GroupFacts>();
+        const groupOf = (row: CustomerContextRow): GroupFacts | null => {
+          const code = row.customer.group;
+          if (code === null) return null;
+          let facts = groups.get(code);
+          if (!facts) {
+            const held = cache.groups.get(code);
+            if (held?.fresh) facts = held.value;
+            else {
+              facts = groupFactsOf(row)!;
+              cache.groups.setIfCurrent(code, facts, generation);
+            }
+            groups.set(code, facts);
+          }
+          return facts;
+        };
+        return new Map(rows.map((row) => [row.customer.code, customerFactsOf(row, groupOf(row))]));
+      },
       absent: () => null,
       freshness,
     }),

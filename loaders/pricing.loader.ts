@@ -4,7 +4,7 @@
  * (built once per cached customer context), and the caller's and default
  * lists' items for the sku (batched across the page in one ERP call).
  */
-import { conditionIndexFor } from '../src/pricing/conditionIndex';
+import { customerConditionIndex } from '../src/pricing/conditionIndex';
 import type { PriceQuery } from '../src/pricing/computePrice';
 import { compileListItems } from '../src/pricing/listPrice';
 import type { ArticleRow } from '../src/erp/port';
@@ -16,8 +16,7 @@ export type PriceInputs = Omit<PriceQuery, 'quantity'>;
 export async function priceInputs(ctx: PonteContext, article: ArticleRow): Promise<PriceInputs> {
   const [viewer, settings, globalRows] = await Promise.all([ctx.viewer(), ctx.settings(), ctx.loaders.globalConditions()]);
   const customer = viewer.customer;
-  const audience = customer ? { code: customer.code, group: customer.group } : null;
-  const conditions = conditionIndexFor(audience, globalRows, viewer.context?.conditions ?? [], viewer.context ?? undefined);
+  const conditions = customerConditionIndex(globalRows, viewer.context);
 
   const defaultList = settings.defaultPriceList;
   const ownList = customer?.priceListCode && customer.priceListCode !== defaultList ? customer.priceListCode : null;

@@ -4,12 +4,15 @@
  * it sees quantities. Resolved lazily (on the first field that needs it) and
  * once per request.
  */
-import type { CustomerContextRow, CustomerRow } from '../erp/port';
+import type { CustomerFacts, GroupFacts } from '../customers/customerFacts';
+import type { CustomerRow } from '../erp/port';
 import { forbidden, unauthenticated } from '../errors';
 import {
   ALL_ACTIVE_POLICY,
   ANONYMOUS_POLICY,
-  compileVisibilityPolicy,
+  compileRuleSets,
+  customerPolicy,
+  type RuleSets,
   type VisibilityPolicy,
 } from '../visibility/visibilityPolicy';
 import type { Principal } from './principal';
@@ -18,8 +21,8 @@ export interface Viewer {
   principal: Principal;
   /** The acting customer: the token's, or the one named by X-Acting-Customer. */
   customer: CustomerRow | null;
-  /** The acting customer's rules and conditions. */
-  context: CustomerContextRow | null;
+  /** The acting customer's rules and conditions (its own, and its group's by reference). */
+  context: CustomerFacts | null;
   policy: VisibilityPolicy;
   /** Anonymous callers see statuses, never quantities. */
   showQuantities: boolean;
@@ -30,16 +33,28 @@ export interface Viewer {
 const NOT_YOURS = 'You may not act for this customer.';
 
 /**
- * A customer's compiled policy lives as long as the cached context it was
- * compiled from, so a page view does not rebuild the rule sets.
+ * Compiled forms live as long as the cached facts they were compiled from
+ * (keys of WeakMaps): a group's rule sets once per group, a customer's policy
+ * once per customer, so a page view rebuilds nothing.
  */
-const policies = new WeakMap<CustomerContextRow, VisibilityPolicy>();
+const groupLayers = new WeakMap<GroupFacts, RuleSets>();
+const policies = new WeakMap<CustomerFacts, VisibilityPolicy>();
 
-function policyOf(context: CustomerContextRow): VisibilityPolicy {
-  let policy = policies.get(context);
+function policyOf(facts: CustomerFacts): VisibilityPolicy {
+  let policy = policies.get(facts);
   if (!policy) {
-    policy = compileVisibilityPolicy(context.customer, context.visibilityRules);
-    policies.set(context, policy);
+    const layers: RuleSets[] = [];
+    if (facts.group) {
+      let layer = groupLayers.get(facts.group);
+      if (!layer) {
+        layer = compileRuleSets({ code: null, group: facts.group.group }, facts.group.visibilityRules);
+        groupLayers.set(facts.group, layer);
+      }
+      layers.push(layer);
+    }
+    layers.push(compileRuleSets({ code: facts.customer.code, group: null }, facts.visibilityRules));
+    policy = customerPolicy(...layers);
+    policies.set(facts, policy);
   }
   return policy;
 }
@@ -47,7 +62,7 @@ function policyOf(context: CustomerContextRow): VisibilityPolicy {
 export async function resolveViewer(
   principal: Principal,
   actingHeader: string | undefined,
-  loadContext: (customerCode: string) => Promise<CustomerContextRow | null>,
+  loadContext: (customerCode: string) => Promise<CustomerFacts | null>,
 ): Promise<Viewer> {
   const acting = actingHeader?.trim() || null;
 

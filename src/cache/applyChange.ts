@@ -32,9 +32,11 @@ export function applyChange(cache: ErpCache, change: ChangeRow): void {
       // customer context and globally, so both go.
       cache.globalConditions.clear();
       cache.customerContexts.clear();
+      cache.groups.clear();
       return;
     case 'VISIBILITY':
       cache.customerContexts.clear();
+      cache.groups.clear();
       return;
     case 'STOCK':
       if (key === null) cache.stock.clear();
@@ -43,6 +45,7 @@ export function applyChange(cache: ErpCache, change: ChangeRow): void {
     case 'CUSTOMER':
       if (key === null) {
         cache.customerContexts.clear();
+        cache.groups.clear();
         cache.destinations.clear();
       } else {
         cache.customerContexts.delete(key);

@@ -9,10 +9,10 @@
  * the ERP reports as changed.
  */
 import type { CacheConfig } from '../config/config';
+import type { CustomerFacts, GroupFacts } from '../customers/customerFacts';
 import type {
   ArticleRow,
   ConditionRow,
-  CustomerContextRow,
   DestinationRow,
   PriceListItemRow,
   ReferenceData,
@@ -32,8 +32,10 @@ export class ErpCache {
   readonly articles: Cache<ArticleRow | null>;
   /** Raw catalog batches (before visibility), keyed by their query. */
   readonly catalogBatches: Cache<ArticleRow[]>;
-  /** customer code → context, or null when the customer does not exist. */
-  readonly customerContexts: Cache<CustomerContextRow | null>;
+  /** customer code → its own facts (and its group's, by reference), or null when the customer does not exist. */
+  readonly customerContexts: Cache<CustomerFacts | null>;
+  /** group code → the rules and conditions addressed to the group, shared by its customers. */
+  readonly groups: Cache<GroupFacts>;
   readonly destinations: Cache<DestinationRow[]>;
   /** priceItemKey(list, sku) → that sku's items in that list (all dates; filtered per request). */
   readonly priceItems: Cache<PriceListItemRow[]>;
@@ -52,6 +54,7 @@ export class ErpCache {
     this.articles = make(max, ttl);
     this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl);
     this.customerContexts = make(max, ttl);
+    this.groups = make(max, ttl);
     this.destinations = make(max, ttl);
     this.priceItems = make(max, ttl);
     this.stock = make(max, stockTtlMs);
@@ -64,6 +67,7 @@ export class ErpCache {
       this.articles,
       this.catalogBatches,
       this.customerContexts,
+      this.groups,
       this.destinations,
       this.priceItems,
       this.stock,

@@ -2,8 +2,10 @@
  * The conditions that can apply to one audience (a customer, or anonymous),
  * indexed by sku and by family, with each article's candidates sorted once
  * by winner precedence and remembered, so pricing the same article again
- * is a scan of a short, already ordered list.
+ * is a scan of a short, already ordered list. Indexes are layered (global,
+ * group, customer) so what audiences share is compiled and held once.
  */
+import type { CustomerFacts, GroupFacts } from '../customers/customerFacts';
 import type { ConditionRow } from '../erp/port';
 import {
   type Condition,
@@ -24,16 +26,30 @@ export interface Candidates {
   familyCode: string | null;
 }
 
-/** Bounds the per-article memo; past it the memo starts over (cheap to rebuild). */
-const MEMO_LIMIT = 20_000;
+/** Bounds a shared index's per-article memo; past it the memo starts over (cheap to rebuild). */
+const SHARED_MEMO_LIMIT = 20_000;
+/** A customer's own layer remembers fewer articles: there is one per customer. */
+const OWN_MEMO_LIMIT = 256;
 
+const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
+
+/**
+ * The conditions of one audience, in layers: the conditions addressed to
+ * nobody (shared by everyone), then a group's (shared by its customers), then
+ * a customer's own. Each layer holds only its own conditions and asks the
+ * layer below for the rest, so what is common is compiled once.
+ */
 export class ConditionIndex {
   private readonly bySku = new Map<string, Condition[]>();
   private readonly byFamily = new Map<string, Condition[]>();
   private readonly forAll: Condition[] = [];
   private memo = new Map<string, Candidates>();
 
-  constructor(conditions: Iterable<Condition>) {
+  constructor(
+    conditions: Iterable<Condition>,
+    private readonly base: ConditionIndex | null = null,
+    private readonly memoLimit = SHARED_MEMO_LIMIT,
+  ) {
     for (const c of conditions) {
       if (c.sku !== null) push(this.bySku, c.sku, c);
       else if (c.familyCode !== null) push(this.byFamily, c.familyCode, c);
@@ -47,21 +63,45 @@ export class ConditionIndex {
     // on every call. The family is checked, since an article can move.
     let hit = this.memo.get(sku);
     if (hit && hit.familyCode === familyCode) return hit;
-    const all = [
-      ...(this.bySku.get(sku) ?? []),
-      ...(familyCode !== null ? (this.byFamily.get(familyCode) ?? []) : []),
-      ...this.forAll,
-    ].sort(compareConditions);
+    const own = this.own(sku, familyCode);
+    const below = this.base?.candidates(sku, familyCode);
+    // Nothing of this layer's applies: the layer below answers, and nothing is remembered twice.
+    if (below && own.length === 0) return below;
+    const all = below ? mergeSorted(below.all, own.sort(compareConditions)) : own.sort(compareConditions);
     hit = {
       prices: all.filter((c) => c.kind !== 'DISCOUNT'),
       discounts: all.filter((c) => c.kind === 'DISCOUNT'),
       all,
       familyCode,
     };
-    if (this.memo.size >= MEMO_LIMIT) this.memo = new Map();
+    if (this.memo.size >= this.memoLimit) this.memo = new Map();
     this.memo.set(sku, hit);
     return hit;
   }
+
+  /** This layer's conditions for the article, unsorted (a new array). */
+  private own(sku: string, familyCode: string | null): Condition[] {
+    return [
+      ...(this.bySku.get(sku) ?? NO_CONDITIONS),
+      ...(familyCode !== null ? (this.byFamily.get(familyCode) ?? NO_CONDITIONS) : NO_CONDITIONS),
+      ...this.forAll,
+    ];
+  }
+
+  get isEmpty(): boolean {
+    return this.bySku.size === 0 && this.byFamily.size === 0 && this.forAll.length === 0;
+  }
+}
+
+/** Two lists sorted by precedence, merged into one. */
+function mergeSorted(a: readonly Condition[], b: readonly Condition[]): Condition[] {
+  const out: Condition[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareConditions(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -85,19 +125,73 @@ export function parseConditions(rows: readonly ConditionRow[]): Condition[] {
   return out;
 }
 
-const ANONYMOUS_KEY: object = {};
-const compiled = new WeakMap<readonly ConditionRow[], WeakMap<object, ConditionIndex>>();
+const globalIndexes = new WeakMap<readonly ConditionRow[], ConditionIndex>();
+
+/** The conditions addressed to nobody: an anonymous caller's index, and the base of every other. */
+function globalIndex(globalRows: readonly ConditionRow[]): ConditionIndex {
+  let index = globalIndexes.get(globalRows);
+  if (!index) {
+    index = new ConditionIndex(parseConditions(globalRows).filter((c) => addressedTo(c, null)));
+    globalIndexes.set(globalRows, index);
+  }
+  return index;
+}
+
+/** A layer over `base`, or `base` itself when the layer would be empty. */
+function layer(base: ConditionIndex, conditions: readonly Condition[], memoLimit: number): ConditionIndex {
+  const index = new ConditionIndex(conditions, base, memoLimit);
+  return index.isEmpty ? base : index;
+}
+
+/** Per global rows: layers remembered for as long as the facts they came from stay cached. */
+const groupLayers = new WeakMap<readonly ConditionRow[], WeakMap<GroupFacts, ConditionIndex>>();
+const customerLayers = new WeakMap<readonly ConditionRow[], WeakMap<object, ConditionIndex>>();
+
+function memoFor<K extends object>(outer: WeakMap<readonly ConditionRow[], WeakMap<K, ConditionIndex>>, globalRows: readonly ConditionRow[]) {
+  let inner = outer.get(globalRows);
+  if (!inner) {
+    inner = new WeakMap();
+    outer.set(globalRows, inner);
+  }
+  return inner;
+}
 
 /**
- * The index for one audience, built from the global conditions and the
- * audience's own (customer and group) conditions, and remembered for as long
- * as both row arrays stay cached: a customer's first price builds it, later
- * ones reuse it, and a new customer reuses the parsed global conditions.
+ * The index of the caller of a request: global conditions, its group's
+ * (compiled once per cached group and shared) and its own (once per cached
+ * customer). null = anonymous (or acting for nobody).
+ */
+export function customerConditionIndex(globalRows: readonly ConditionRow[], facts: CustomerFacts | null): ConditionIndex {
+  const global = globalIndex(globalRows);
+  if (facts === null) return global;
+  const audience = { code: facts.customer.code, group: facts.customer.group };
+  let below = global;
+  if (facts.group !== null && audience.group === facts.group.group) {
+    const groups = memoFor(groupLayers, globalRows);
+    let index = groups.get(facts.group);
+    if (!index) {
+      const group = facts.group.group;
+      const addressed = parseConditions(facts.group.conditions).filter((c) => c.customerCode === null && c.customerGroup === group);
+      index = layer(global, addressed, SHARED_MEMO_LIMIT);
+      groups.set(facts.group, index);
+    }
+    below = index;
+  }
+  const customers = memoFor(customerLayers, globalRows);
+  let index = customers.get(facts);
+  if (!index) {
+    index = layer(below, parseConditions(facts.conditions).filter((c) => c.customerCode !== null && addressedTo(c, audience)), OWN_MEMO_LIMIT);
+    customers.set(facts, index);
+  }
+  return index;
+}
+
+/**
+ * The same layering from rows in one array (as the pricing benchmark and the
+ * engine tests hold them): rows addressed to anybody other than `audience`
+ * are ignored.
  *
- * @param ownRows the rows loaded for this customer (its customer context);
- *   rows addressed to anyone else are ignored.
- * @param identity the object whose lifetime bounds the index (the cached
- *   customer context); omitted for anonymous callers.
+ * @param identity the object whose lifetime bounds the index; omitted for anonymous callers.
  */
 export function conditionIndexFor(
   audience: ConditionAudience | null,
@@ -105,24 +199,16 @@ export function conditionIndexFor(
   ownRows: readonly ConditionRow[],
   identity?: object,
 ): ConditionIndex {
-  let perAudience = compiled.get(globalRows);
-  if (!perAudience) {
-    perAudience = new WeakMap();
-    compiled.set(globalRows, perAudience);
-  }
-  const key = audience === null ? ANONYMOUS_KEY : (identity ?? ownRows);
-  let index = perAudience.get(key);
+  const global = globalIndex(globalRows);
+  if (audience === null) return global;
+  const customers = memoFor(customerLayers, globalRows);
+  const key = identity ?? ownRows;
+  let index = customers.get(key);
   if (!index) {
-    const own = audience === null ? [] : parseConditions(ownRows);
-    const all = [...parseConditions(globalRows), ...own].filter((c) => addressedTo(c, audience));
-    index = new ConditionIndex(dedupe(all));
-    perAudience.set(key, index);
+    const own = parseConditions(ownRows).filter((c) => addressedTo(c, audience) && !addressedTo(c, null));
+    const group = layer(global, own.filter((c) => c.customerCode === null), SHARED_MEMO_LIMIT);
+    index = layer(group, own.filter((c) => c.customerCode !== null), OWN_MEMO_LIMIT);
+    customers.set(key, index);
   }
   return index;
-}
-
-/** A condition can arrive twice (in the global rows and a context); count it once. */
-function dedupe(conditions: Condition[]): Condition[] {
-  const seen = new Set<string>();
-  return conditions.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
 }

@@ -3,8 +3,9 @@
  *
  * Every path that can reveal an article (product, products, catalog,
  * _entities, prices, stock, quote, placeOrder) asks `isVisible`. A policy is
- * compiled per request from the caller's rules (cached ERP facts), never
- * cached across callers.
+ * compiled from the rules addressed to the caller (cached ERP facts): its
+ * group's layer is shared by the group's customers, its own layer is its
+ * own; nothing compiled for one audience is used for another.
  */
 import type { VisibilityRuleRow } from '../erp/port';
 
@@ -17,45 +18,65 @@ export interface VisibilityFacts {
   webEnabled: boolean;
 }
 
+/** The ALLOW and DENY rules that match one audience (a group, or one customer), indexed. */
+export interface RuleSets {
+  allowSkus: ReadonlySet<string>;
+  allowFamilies: ReadonlySet<string>;
+  denySkus: ReadonlySet<string>;
+  denyFamilies: ReadonlySet<string>;
+}
+
 export type VisibilityPolicy =
   /** Anonymous callers (and services acting for nobody) match no rule: unrestricted articles only. */
   | { kind: 'anonymous' }
   /** An agent acting for nobody sees every active, web-enabled article. */
   | { kind: 'all-active' }
-  | {
-      kind: 'customer';
-      allowSkus: ReadonlySet<string>;
-      allowFamilies: ReadonlySet<string>;
-      denySkus: ReadonlySet<string>;
-      denyFamilies: ReadonlySet<string>;
-    };
+  /**
+   * A customer: the rules of its group and its own, kept as separate layers
+   * so the group's (often hundreds of rules) are compiled once and shared by
+   * every customer of the group. A rule in any layer counts.
+   */
+  | { kind: 'customer'; layers: readonly RuleSets[] };
 
 export const ANONYMOUS_POLICY: VisibilityPolicy = { kind: 'anonymous' };
 export const ALL_ACTIVE_POLICY: VisibilityPolicy = { kind: 'all-active' };
 
 /**
- * Indexes the rules that match a customer (by its code or its group). Rules
- * addressed to anybody else are ignored even if the caller passes them.
+ * Indexes the rules addressed to an audience: a customer code and/or a
+ * group. Rules addressed to anybody else are ignored even if passed.
  */
-export function compileVisibilityPolicy(
-  customer: { code: string; group: string | null },
-  rules: readonly VisibilityRuleRow[],
-): VisibilityPolicy {
+export function compileRuleSets(audience: { code: string | null; group: string | null }, rules: readonly VisibilityRuleRow[]): RuleSets {
   const allowSkus = new Set<string>();
   const allowFamilies = new Set<string>();
   const denySkus = new Set<string>();
   const denyFamilies = new Set<string>();
   for (const rule of rules) {
-    const matchesCustomer =
-      (rule.customerCode !== null && rule.customerCode === customer.code) ||
-      (rule.customerGroup !== null && customer.group !== null && rule.customerGroup === customer.group);
-    if (!matchesCustomer) continue;
+    const matches =
+      (rule.customerCode !== null && rule.customerCode === audience.code) ||
+      (rule.customerGroup !== null && audience.group !== null && rule.customerGroup === audience.group);
+    if (!matches) continue;
     const deny = rule.mode === 'DENY';
     if (rule.mode !== 'ALLOW' && !deny) continue;
     if (rule.sku !== null) (deny ? denySkus : allowSkus).add(rule.sku);
     else if (rule.familyCode !== null) (deny ? denyFamilies : allowFamilies).add(rule.familyCode);
   }
-  return { kind: 'customer', allowSkus, allowFamilies, denySkus, denyFamilies };
+  return { allowSkus, allowFamilies, denySkus, denyFamilies };
+}
+
+const isEmpty = (sets: RuleSets) =>
+  sets.allowSkus.size === 0 && sets.allowFamilies.size === 0 && sets.denySkus.size === 0 && sets.denyFamilies.size === 0;
+
+/** A customer's policy from rule-set layers (its group's, shared, and its own); empty layers are left out. */
+export function customerPolicy(...layers: RuleSets[]): VisibilityPolicy {
+  return { kind: 'customer', layers: layers.filter((l) => !isEmpty(l)) };
+}
+
+/** The policy of one customer from all the rules that match it (group's and own together). */
+export function compileVisibilityPolicy(
+  customer: { code: string; group: string | null },
+  rules: readonly VisibilityRuleRow[],
+): VisibilityPolicy {
+  return customerPolicy(compileRuleSets(customer, rules));
 }
 
 export function isVisible(policy: VisibilityPolicy, article: VisibilityFacts): boolean {
@@ -67,9 +88,14 @@ export function isVisible(policy: VisibilityPolicy, article: VisibilityFacts): b
       return true;
     case 'customer': {
       const family = article.familyCode;
-      if (policy.denySkus.has(article.sku) || (family !== null && policy.denyFamilies.has(family))) return false;
+      for (const l of policy.layers) {
+        if (l.denySkus.has(article.sku) || (family !== null && l.denyFamilies.has(family))) return false;
+      }
       if (!article.restricted) return true;
-      return policy.allowSkus.has(article.sku) || (family !== null && policy.allowFamilies.has(family));
+      for (const l of policy.layers) {
+        if (l.allowSkus.has(article.sku) || (family !== null && l.allowFamilies.has(family))) return true;
+      }
+      return false;
     }
   }
 }
@@ -94,10 +120,12 @@ export function catalogNarrowing(policy: VisibilityPolicy): CatalogNarrowing {
       return { unrestrictedOnly: true, hiddenFamilies: NOTHING_HIDDEN };
     case 'all-active':
       return { unrestrictedOnly: false, hiddenFamilies: NOTHING_HIDDEN };
-    case 'customer':
+    case 'customer': {
+      const denied = policy.layers.filter((l) => l.denyFamilies.size > 0).map((l) => l.denyFamilies);
       return {
-        unrestrictedOnly: policy.allowSkus.size === 0 && policy.allowFamilies.size === 0,
-        hiddenFamilies: policy.denyFamilies,
+        unrestrictedOnly: policy.layers.every((l) => l.allowSkus.size === 0 && l.allowFamilies.size === 0),
+        hiddenFamilies: denied.length === 0 ? NOTHING_HIDDEN : denied.length === 1 ? denied[0]! : new Set(denied.flatMap((d) => [...d])),
       };
+    }
   }
 }

@@ -1,0 +1,106 @@
+/**
+ * Conditions are indexed in layers (global, group, customer) so that what
+ * customers share is compiled once: the layers must give exactly the
+ * candidates, in exactly the precedence order, of one index over all the
+ * rows, and the group layer must be one object for all the group's customers.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { customerFactsOf, groupFactsOf } from '../../src/customers/customerFacts';
+import type { ConditionRow, CustomerContextRow, CustomerRow } from '../../src/erp/port';
+import { conditionIndexFor, customerConditionIndex } from '../../src/pricing/conditionIndex';
+
+const row = (id: number, o: Partial<ConditionRow>): ConditionRow => ({
+  conditionId: String(id),
+  customerCode: null,
+  customerGroup: null,
+  sku: null,
+  familyCode: null,
+  minQty: '0',
+  validFrom: null,
+  validTo: null,
+  priority: 0,
+  kind: 'DISCOUNT',
+  price: null,
+  discount1: '5',
+  discount2: null,
+  discount3: null,
+  ...o,
+});
+
+const customer = (code: string, group: string | null): CustomerRow => ({
+  code,
+  companyName: code,
+  vatNumber: null,
+  taxCode: null,
+  sdiCode: null,
+  pec: null,
+  email: null,
+  phone: null,
+  street: null,
+  postcode: null,
+  city: null,
+  province: null,
+  country: 'IT',
+  priceListCode: null,
+  group,
+  agentCode: null,
+  paymentTerms: null,
+  blocked: false,
+});
+
+const globalRows: ConditionRow[] = [row(1, { sku: 'A1', priority: 1 }), row(2, { familyCode: 'F1' }), row(3, { kind: 'PRICE', price: '9', discount1: null })];
+const groupRows: ConditionRow[] = [row(10, { customerGroup: 'G1', familyCode: 'F1' }), row(11, { customerGroup: 'G1', sku: 'A1', minQty: '10' })];
+const ownRows = (code: string): ConditionRow[] => [row(20, { customerCode: code }), row(21, { customerCode: code, sku: 'A1', kind: 'NET_PRICE', price: '7', discount1: null })];
+
+function facts(code: string, group: string | null, own: ConditionRow[] = ownRows(code)) {
+  const context: CustomerContextRow = { customer: customer(code, group), visibilityRules: [], conditions: [...(group ? groupRows : []), ...own] };
+  return { context, groupFacts: groupFactsOf(context) };
+}
+
+const ids = (list: readonly { id: string }[]) => list.map((c) => c.id);
+
+describe('layered condition indexes', () => {
+  test('the layers give the candidates of one index over all the rows, in precedence order', () => {
+    const { context, groupFacts } = facts('C1', 'G1');
+    const layered = customerConditionIndex(globalRows, customerFactsOf(context, groupFacts));
+    const flat = conditionIndexFor({ code: 'C1', group: 'G1' }, globalRows, context.conditions);
+    for (const [sku, family] of [['A1', 'F1'], ['A2', 'F1'], ['A3', null]] as const) {
+      const a = layered.candidates(sku, family);
+      const b = flat.candidates(sku, family);
+      assert.deepEqual(ids(a.all), ids(b.all), `${sku}: all`);
+      assert.deepEqual(ids(a.prices), ids(b.prices), `${sku}: prices`);
+      assert.deepEqual(ids(a.discounts), ids(b.discounts), `${sku}: discounts`);
+    }
+    assert.deepEqual(ids(layered.candidates('A1', 'F1').all), ['1', '21', '20', '11', '10', '2', '3']);
+  });
+
+  test('customers of one group without conditions of their own share one index, and one memo', () => {
+    const shared = facts('C1', 'G1', []).groupFacts;
+    const c1 = customerFactsOf(facts('C1', 'G1', []).context, shared);
+    const c2 = customerFactsOf(facts('C2', 'G1', []).context, shared);
+    const i1 = customerConditionIndex(globalRows, c1);
+    const i2 = customerConditionIndex(globalRows, c2);
+    assert.equal(i1, i2);
+    assert.equal(i1.candidates('A2', 'F1'), i2.candidates('A2', 'F1'));
+  });
+
+  test("a customer's own conditions stay its own", () => {
+    const shared = facts('C1', 'G1').groupFacts;
+    const c1 = customerConditionIndex(globalRows, customerFactsOf(facts('C1', 'G1').context, shared));
+    const c2 = customerConditionIndex(globalRows, customerFactsOf(facts('C2', 'G1', []).context, shared));
+    assert.ok(ids(c1.candidates('A1', 'F1').all).includes('21'));
+    assert.ok(!ids(c2.candidates('A1', 'F1').all).includes('21'));
+  });
+
+  test("another group's conditions never reach a customer, even when handed over", () => {
+    const { context } = facts('C3', 'G2');
+    const foreign = { group: 'G2', visibilityRules: [], conditions: groupRows };
+    const index = customerConditionIndex(globalRows, customerFactsOf(context, foreign));
+    assert.ok(!ids(index.candidates('A1', 'F1').all).some((id) => id === '10' || id === '11'));
+  });
+
+  test('an anonymous caller gets the global conditions only', () => {
+    assert.deepEqual(ids(customerConditionIndex(globalRows, null).candidates('A1', 'F1').all), ['1', '2', '3']);
+  });
+});
