@@ -103,13 +103,14 @@ async function main(): Promise<void> {
   for (const q of queries) if (computePrice(q)) priced += 1;
 
   const BATCH = 10_000;
+  const ONE_PIECE = toQuantity(new Decimal(1));
   let cursor = 0;
   const bench = new Bench({ time: seconds * 1000, warmupTime: 500 });
   bench
-    .add('baseline: candidate lookup only', () => {
+    .add('baseline: price winner lookup only', () => {
       for (let i = 0; i < BATCH; i++) {
         const q = queries[cursor++ % queries.length]!;
-        q.conditions.candidates(q.sku, q.familyCode);
+        q.conditions.priceWinner(q.sku, q.familyCode, ONE_PIECE, TODAY);
       }
     })
     .add('computePrice (unit price, all steps)', () => {

@@ -73,6 +73,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const metrics = new Metrics({
     defaultMetrics: config.production,
     cacheSize: () => cache.size(),
+    cacheBytes: () => cache.bytes(),
     erpUp: () => (erpHealth.up ? 1 : 0),
     staleServingAgeSeconds: () => staleServing.ageSeconds(),
   });

@@ -18,9 +18,17 @@ import type {
   ReferenceData,
   StockFacts,
 } from '../erp/port';
+import { approximateBytes } from './approximateBytes';
 import { FactCache } from './factCache';
 
 export type Cache<V> = FactCache<V>;
+
+/**
+ * Conditions and rules are parsed and indexed while cached (the compiled
+ * forms live as long as the rows); measured, that holds about twice the
+ * rows' own heap again.
+ */
+const COMPILED_WEIGHT = 3;
 
 /** Key of the price list items of one sku in one list. */
 export const priceItemKey = (list: string, sku: string) => `${list}\u0000${sku}`;
@@ -46,18 +54,32 @@ export class ErpCache {
    * @param now wall clock in ms (tests inject one to age facts).
    */
   constructor(config: CacheConfig, readonly now: () => number = Date.now) {
-    const make = <V>(max: number, freshMs: number): Cache<V> =>
-      new FactCache<V>({ max, freshMs, staleMs: config.staleIfErrorMs, now });
-    const { maxEntries: max, ttlMs: ttl, stockTtlMs } = config;
-    this.reference = make(1, ttl);
-    this.globalConditions = make(1, ttl);
-    this.articles = make(max, ttl);
-    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl);
-    this.customerContexts = make(max, ttl);
-    this.groups = make(max, ttl);
-    this.destinations = make(max, ttl);
-    this.priceItems = make(max, ttl);
-    this.stock = make(max, stockTtlMs);
+    const { maxEntries: max, ttlMs: ttl, stockTtlMs, maxBytes } = config;
+    const make = <V>(entries: number, freshMs: number, budgetShare: number, weight = 1, sizeOf?: (value: V) => number): Cache<V> =>
+      new FactCache<V>({
+        max: entries,
+        maxBytes: Math.floor(maxBytes * budgetShare),
+        weight,
+        freshMs,
+        staleMs: config.staleIfErrorMs,
+        now,
+        ...(sizeOf ? { sizeOf } : {}),
+      });
+    // Installation-wide facts: one entry each, never evicted for size (a page
+    // cannot be served without them), counted in bytes() all the same.
+    this.reference = make(1, ttl, 0);
+    this.globalConditions = make(1, ttl, 0, COMPILED_WEIGHT);
+    // The budget (CACHE_MAX_MB) shared out by what a storefront reads most.
+    this.articles = make(max, ttl, 0.2);
+    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.1);
+    // A customer's own facts only: its group's are shared, and counted once in `groups`.
+    this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.15, COMPILED_WEIGHT, (f) =>
+      f === null ? 0 : approximateBytes(f.customer) + approximateBytes(f.visibilityRules) + approximateBytes(f.conditions),
+    );
+    this.groups = make(max, ttl, 0.1, COMPILED_WEIGHT);
+    this.destinations = make(max, ttl, 0.05);
+    this.priceItems = make(max, ttl, 0.25);
+    this.stock = make(max, stockTtlMs, 0.15);
   }
 
   private all(): Cache<unknown>[] {
@@ -81,5 +103,10 @@ export class ErpCache {
   /** Entries across all caches, for metrics. */
   size(): number {
     return this.all().reduce((n, c) => n + c.size, 0);
+  }
+
+  /** Estimated bytes held across all caches, for metrics and the memory budget. */
+  bytes(): number {
+    return this.all().reduce((n, c) => n + c.bytes, 0);
   }
 }

@@ -15,10 +15,24 @@
  * the key, would cache the old value for a whole lifetime.
  */
 import { LRUCache } from 'lru-cache';
+import { approximateBytes } from './approximateBytes';
 
-export interface FactCacheOptions {
+export interface FactCacheOptions<V> {
   /** Most entries (lru-cache `max`). */
   max: number;
+  /**
+   * Most bytes held, as estimated by approximateBytes (lru-cache `maxSize`);
+   * 0 = bounded by `max` only (the one-entry caches of installation-wide facts).
+   */
+  maxBytes: number;
+  /**
+   * How much heap a fact holds beyond its rows, as a multiple of their size:
+   * 1 for plain rows; more for facts that compiled forms are attached to
+   * (parsed conditions, indexes, rule sets live as long as the rows).
+   */
+  weight?: number;
+  /** The bytes of a value; default approximateBytes. Facts holding shared objects leave those out. */
+  sizeOf?: (value: V) => number;
   /** How long a fact is fresh, in ms. */
   freshMs: number;
   /** How long a fact is still served after it stops being fresh, in ms. */
@@ -47,13 +61,21 @@ export class FactCache<V> {
   /** After a failed refresh, none is tried before this instant (epoch ms). */
   private refreshPausedUntil = 0;
 
-  constructor(private readonly options: FactCacheOptions) {
+  constructor(private readonly options: FactCacheOptions<V>) {
+    const weight = options.weight ?? 1;
+    const sizeOf = options.sizeOf ?? approximateBytes;
     this.lru = new LRUCache<string, Entry<V>>({
       max: options.max,
+      // Sized even without a byte bound, so every cache reports its bytes.
+      maxSize: options.maxBytes > 0 ? options.maxBytes : Number.MAX_SAFE_INTEGER,
+      sizeCalculation: (entry, key) => Math.ceil(weight * sizeOf(entry.value)) + key.length + ENTRY_OVERHEAD,
       // The entry leaves at the end of its stale window; freshness is judged here.
       ttl: options.freshMs + options.staleMs,
       allowStale: false,
       perf: { now: options.now },
+      // Read the clock on every check: lru-cache's default debounces it with
+      // a timer per read, costlier than the clock and blind to a test clock.
+      ttlResolution: 0,
     });
   }
 
@@ -97,6 +119,11 @@ export class FactCache<V> {
     return this.lru.size;
   }
 
+  /** Estimated bytes held. */
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+
   /**
    * Claims the keys for a background refresh: returns those not already being
    * refreshed, or none while refreshes are paused after a failure (a down ERP
@@ -117,3 +144,5 @@ export class FactCache<V> {
 }
 
 const REFRESH_PAUSE_MS = 1000;
+/** lru-cache's own node, the entry object and the key slot. */
+const ENTRY_OVERHEAD = 96;

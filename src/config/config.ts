@@ -31,6 +31,12 @@ export interface AuthConfig {
 export interface CacheConfig {
   /** Upper bound on entries per cache (lru-cache `max`). Default 50 000. */
   maxEntries: number;
+  /**
+   * Memory budget of the ERP fact caches, in bytes (CACHE_MAX_MB, default
+   * 96 MB: with the process's own ~50 MB of heap it fits a 256 MB heap), shared out among them; past it the least recently used facts
+   * are evicted. Estimated per fact (src/cache/approximateBytes.ts).
+   */
+  maxBytes: number;
   /** Lifetime of catalog, price and customer facts, in ms (lru-cache `ttl`). Default 300 000. */
   ttlMs: number;
   /** Lifetime of stock facts, in ms: stock moves faster than prices. Default 30 000. */
@@ -129,6 +135,7 @@ const EnvSchema = z.object({
   AUTH_ISSUER: optionalText,
   AUTH_AUDIENCE: optionalText,
   CACHE_MAX_ENTRIES: intFrom(50_000, 100, 10_000_000),
+  CACHE_MAX_MB: intFrom(96, 1, 65_536),
   CACHE_TTL_MS: intFrom(300_000, 1, 86_400_000),
   STOCK_CACHE_TTL_MS: intFrom(30_000, 1, 86_400_000),
   CHANGE_FEED_POLL_MS: intFrom(2000, 0, 3_600_000),
@@ -233,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     },
     cache: {
       maxEntries: e.CACHE_MAX_ENTRIES,
+      maxBytes: e.CACHE_MAX_MB * 1024 * 1024,
       ttlMs: e.CACHE_TTL_MS,
       stockTtlMs: e.STOCK_CACHE_TTL_MS,
       changeFeedPollMs: e.CHANGE_FEED_POLL_MS,

@@ -11,6 +11,7 @@ export class Metrics {
   readonly erpCalls: Histogram<'operation' | 'outcome'>;
   readonly erpCallsPerRequest: Histogram;
   readonly cacheEntries: Gauge;
+  readonly cacheBytes: Gauge;
   readonly erpUp: Gauge;
   readonly staleServingAge: Gauge;
   readonly staleResponses: Counter;
@@ -18,6 +19,8 @@ export class Metrics {
   constructor(options: {
     defaultMetrics: boolean;
     cacheSize: () => number;
+    /** Estimated bytes held by the caches. */
+    cacheBytes: () => number;
     /** 1 while the latest ERP call succeeded, else 0. */
     erpUp: () => number;
     /** Age of the oldest expired fact served in the last minute, in seconds (0 = none). */
@@ -50,6 +53,14 @@ export class Metrics {
       registers: [this.registry],
       collect() {
         this.set(options.cacheSize());
+      },
+    });
+    this.cacheBytes = new Gauge({
+      name: 'ponte_cache_bytes',
+      help: 'Estimated bytes held by the shared ERP caches (bounded by CACHE_MAX_MB)',
+      registers: [this.registry],
+      collect() {
+        this.set(options.cacheBytes());
       },
     });
     this.erpUp = new Gauge({

@@ -43,14 +43,6 @@ export interface PriceResult {
   discountWinner: Condition | null;
 }
 
-/** The first condition in winner order that matches the quantity and the day (step 3). */
-export function firstMatching(candidates: readonly Condition[], quantity: Quantity, today: string): Condition | null {
-  for (const c of candidates) {
-    if (reaches(c.threshold, quantity) && inForce(c, today)) return c;
-  }
-  return null;
-}
-
 /**
  * base × Π(1 − dᵢ/100), half-up to 4 decimals, remembered on the discount
  * condition per base (see Condition.unitByBase).
@@ -78,8 +70,8 @@ export function computePrice(query: PriceQuery): PriceResult | null {
     null;
 
   // 2–3. The two winners, each the best matching condition of its kind.
-  const candidates = query.conditions.candidates(query.sku, query.familyCode);
-  const priceWinner = firstMatching(candidates.prices, quantity, today);
+  const { conditions, sku, familyCode } = query;
+  const priceWinner = conditions.priceWinner(sku, familyCode, quantity, today);
 
   // 4. Base price.
   const basePrice = priceWinner ? priceWinner.price! : listItem ? listItem.price : null;
@@ -87,7 +79,7 @@ export function computePrice(query: PriceQuery): PriceResult | null {
 
   // 5. Discounts: none under a net price.
   const net = priceWinner?.kind === 'NET_PRICE';
-  const discountWinner = net ? null : firstMatching(candidates.discounts, quantity, today);
+  const discountWinner = net ? null : conditions.discountWinner(sku, familyCode, quantity, today);
 
   // 6. Unit price, rounded once at the end.
   const unitPrice = discountWinner

@@ -12,8 +12,10 @@ import {
   type ConditionAudience,
   addressedTo,
   compareConditions,
+  inForce,
   parseCondition,
 } from './conditions';
+import { type Quantity, reaches } from './quantity';
 
 export interface Candidates {
   /** PRICE and NET_PRICE conditions for the article, best first. */
@@ -26,29 +28,37 @@ export interface Candidates {
   familyCode: string | null;
 }
 
-/** Bounds a shared index's per-article memo; past it the memo starts over (cheap to rebuild). */
-const SHARED_MEMO_LIMIT = 20_000;
-/** A customer's own layer remembers fewer articles: there is one per customer. */
-const OWN_MEMO_LIMIT = 256;
-
 const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
+
+/** The first condition in winner order that matches the quantity and the day (step 3). */
+export function firstMatching(candidates: readonly Condition[], quantity: Quantity, today: string): Condition | null {
+  for (const c of candidates) {
+    if (reaches(c.threshold, quantity) && inForce(c, today)) return c;
+  }
+  return null;
+}
 
 /**
  * The conditions of one audience, in layers: the conditions addressed to
  * nobody (shared by everyone), then a group's (shared by its customers), then
- * a customer's own. Each layer holds only its own conditions and asks the
- * layer below for the rest, so what is common is compiled once.
+ * a customer's own. Each layer holds only its own conditions, sorted once per
+ * family (and per sku, for the few skus a layer names); a winner is the best
+ * of each layer's first match, which is the first match of the merged order.
+ * So nothing grows with the number of articles a customer prices, and what
+ * audiences share is compiled and held once.
  */
 export class ConditionIndex {
   private readonly bySku = new Map<string, Condition[]>();
   private readonly byFamily = new Map<string, Condition[]>();
   private readonly forAll: Condition[] = [];
-  private memo = new Map<string, Candidates>();
+  /** Sorted candidates per family (null key: no family); null value: none. */
+  private readonly perFamily = new Map<string | null, Candidates | null>();
+  /** Sorted candidates for the skus this layer names. */
+  private readonly perSku = new Map<string, Candidates>();
 
   constructor(
     conditions: Iterable<Condition>,
     private readonly base: ConditionIndex | null = null,
-    private readonly memoLimit = SHARED_MEMO_LIMIT,
   ) {
     for (const c of conditions) {
       if (c.sku !== null) push(this.bySku, c.sku, c);
@@ -57,40 +67,74 @@ export class ConditionIndex {
     }
   }
 
-  candidates(sku: string, familyCode: string | null): Candidates {
-    // Keyed by the sku alone: the sku string comes from a cached article row,
-    // so V8 reuses its hash, where a composed key would be built and hashed
-    // on every call. The family is checked, since an article can move.
-    let hit = this.memo.get(sku);
-    if (hit && hit.familyCode === familyCode) return hit;
-    const own = this.own(sku, familyCode);
-    const below = this.base?.candidates(sku, familyCode);
-    // Nothing of this layer's applies: the layer below answers, and nothing is remembered twice.
-    if (below && own.length === 0) return below;
-    const all = below ? mergeSorted(below.all, own.sort(compareConditions)) : own.sort(compareConditions);
-    hit = {
-      prices: all.filter((c) => c.kind !== 'DISCOUNT'),
-      discounts: all.filter((c) => c.kind === 'DISCOUNT'),
-      all,
-      familyCode,
-    };
-    if (this.memo.size >= this.memoLimit) this.memo = new Map();
-    this.memo.set(sku, hit);
-    return hit;
-  }
-
-  /** This layer's conditions for the article, unsorted (a new array). */
-  private own(sku: string, familyCode: string | null): Condition[] {
-    return [
-      ...(this.bySku.get(sku) ?? NO_CONDITIONS),
-      ...(familyCode !== null ? (this.byFamily.get(familyCode) ?? NO_CONDITIONS) : NO_CONDITIONS),
-      ...this.forAll,
-    ];
-  }
-
   get isEmpty(): boolean {
     return this.bySku.size === 0 && this.byFamily.size === 0 && this.forAll.length === 0;
   }
+
+  /** The price winner (PRICE or NET_PRICE) for the article, quantity and day, over every layer. */
+  priceWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
+    let best: Condition | null = null;
+    for (let layer: ConditionIndex | null = this; layer !== null; layer = layer.base) {
+      const own = layer.layerCandidates(sku, familyCode);
+      const found = own && firstMatching(own.prices, quantity, today);
+      if (found && (best === null || compareConditions(found, best) < 0)) best = found;
+    }
+    return best;
+  }
+
+  /** The discount winner for the article, quantity and day, over every layer. */
+  discountWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
+    let best: Condition | null = null;
+    for (let layer: ConditionIndex | null = this; layer !== null; layer = layer.base) {
+      const own = layer.layerCandidates(sku, familyCode);
+      const found = own && firstMatching(own.discounts, quantity, today);
+      if (found && (best === null || compareConditions(found, best) < 0)) best = found;
+    }
+    return best;
+  }
+
+  /** Every candidate for the article over every layer, best first (a new object: for price breaks and tests). */
+  candidates(sku: string, familyCode: string | null): Candidates {
+    let all: Condition[] = [];
+    for (let layer: ConditionIndex | null = this; layer !== null; layer = layer.base) {
+      const own = layer.layerCandidates(sku, familyCode);
+      if (own) all = mergeSorted(all, own.all);
+    }
+    return toCandidates(all, familyCode);
+  }
+
+  /** This layer's own candidates for the article, sorted; null when it has none. */
+  private layerCandidates(sku: string, familyCode: string | null): Candidates | null {
+    const skuOwn = this.bySku.get(sku);
+    if (skuOwn !== undefined) {
+      const hit = this.perSku.get(sku);
+      // The family is checked, since an article can move.
+      if (hit && hit.familyCode === familyCode) return hit;
+      const built = toCandidates([...skuOwn, ...this.familyOwn(familyCode), ...this.forAll].sort(compareConditions), familyCode);
+      this.perSku.set(sku, built);
+      return built;
+    }
+    let hit = this.perFamily.get(familyCode);
+    if (hit === undefined) {
+      const list = [...this.familyOwn(familyCode), ...this.forAll].sort(compareConditions);
+      hit = list.length === 0 ? null : toCandidates(list, familyCode);
+      this.perFamily.set(familyCode, hit);
+    }
+    return hit;
+  }
+
+  private familyOwn(familyCode: string | null): readonly Condition[] {
+    return familyCode !== null ? (this.byFamily.get(familyCode) ?? NO_CONDITIONS) : NO_CONDITIONS;
+  }
+}
+
+function toCandidates(all: Condition[], familyCode: string | null): Candidates {
+  return {
+    prices: all.filter((c) => c.kind !== 'DISCOUNT'),
+    discounts: all.filter((c) => c.kind === 'DISCOUNT'),
+    all,
+    familyCode,
+  };
 }
 
 /** Two lists sorted by precedence, merged into one. */
@@ -138,8 +182,8 @@ function globalIndex(globalRows: readonly ConditionRow[]): ConditionIndex {
 }
 
 /** A layer over `base`, or `base` itself when the layer would be empty. */
-function layer(base: ConditionIndex, conditions: readonly Condition[], memoLimit: number): ConditionIndex {
-  const index = new ConditionIndex(conditions, base, memoLimit);
+function layer(base: ConditionIndex, conditions: readonly Condition[]): ConditionIndex {
+  const index = new ConditionIndex(conditions, base);
   return index.isEmpty ? base : index;
 }
 
@@ -172,7 +216,7 @@ export function customerConditionIndex(globalRows: readonly ConditionRow[], fact
     if (!index) {
       const group = facts.group.group;
       const addressed = parseConditions(facts.group.conditions).filter((c) => c.customerCode === null && c.customerGroup === group);
-      index = layer(global, addressed, SHARED_MEMO_LIMIT);
+      index = layer(global, addressed);
       groups.set(facts.group, index);
     }
     below = index;
@@ -180,7 +224,7 @@ export function customerConditionIndex(globalRows: readonly ConditionRow[], fact
   const customers = memoFor(customerLayers, globalRows);
   let index = customers.get(facts);
   if (!index) {
-    index = layer(below, parseConditions(facts.conditions).filter((c) => c.customerCode !== null && addressedTo(c, audience)), OWN_MEMO_LIMIT);
+    index = layer(below, parseConditions(facts.conditions).filter((c) => c.customerCode !== null && addressedTo(c, audience)));
     customers.set(facts, index);
   }
   return index;
@@ -206,8 +250,8 @@ export function conditionIndexFor(
   let index = customers.get(key);
   if (!index) {
     const own = parseConditions(ownRows).filter((c) => addressedTo(c, audience) && !addressedTo(c, null));
-    const group = layer(global, own.filter((c) => c.customerCode === null), SHARED_MEMO_LIMIT);
-    index = layer(group, own.filter((c) => c.customerCode !== null), OWN_MEMO_LIMIT);
+    const group = layer(global, own.filter((c) => c.customerCode === null));
+    index = layer(group, own.filter((c) => c.customerCode !== null));
     customers.set(key, index);
   }
   return index;

@@ -8,7 +8,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { customerFactsOf, groupFactsOf } from '../../src/customers/customerFacts';
 import type { ConditionRow, CustomerContextRow, CustomerRow } from '../../src/erp/port';
-import { conditionIndexFor, customerConditionIndex } from '../../src/pricing/conditionIndex';
+import { Decimal } from '../../src/decimal/decimal';
+import { conditionIndexFor, customerConditionIndex, firstMatching } from '../../src/pricing/conditionIndex';
+import { toQuantity } from '../../src/pricing/quantity';
 
 const row = (id: number, o: Partial<ConditionRow>): ConditionRow => ({
   conditionId: String(id),
@@ -75,14 +77,13 @@ describe('layered condition indexes', () => {
     assert.deepEqual(ids(layered.candidates('A1', 'F1').all), ['1', '21', '20', '11', '10', '2', '3']);
   });
 
-  test('customers of one group without conditions of their own share one index, and one memo', () => {
+  test('customers of one group without conditions of their own share one index', () => {
     const shared = facts('C1', 'G1', []).groupFacts;
     const c1 = customerFactsOf(facts('C1', 'G1', []).context, shared);
     const c2 = customerFactsOf(facts('C2', 'G1', []).context, shared);
     const i1 = customerConditionIndex(globalRows, c1);
     const i2 = customerConditionIndex(globalRows, c2);
     assert.equal(i1, i2);
-    assert.equal(i1.candidates('A2', 'F1'), i2.candidates('A2', 'F1'));
   });
 
   test("a customer's own conditions stay its own", () => {
@@ -98,6 +99,17 @@ describe('layered condition indexes', () => {
     const foreign = { group: 'G2', visibilityRules: [], conditions: groupRows };
     const index = customerConditionIndex(globalRows, customerFactsOf(context, foreign));
     assert.ok(!ids(index.candidates('A1', 'F1').all).some((id) => id === '10' || id === '11'));
+  });
+
+  test('winners over the layers are the first matches of the merged order', () => {
+    const { context, groupFacts } = facts('C1', 'G1');
+    const layered = customerConditionIndex(globalRows, customerFactsOf(context, groupFacts));
+    for (const quantity of ['1', '10', '100']) {
+      const q = toQuantity(new Decimal(quantity));
+      const merged = layered.candidates('A1', 'F1');
+      assert.equal(layered.priceWinner('A1', 'F1', q, '2026-11-30'), firstMatching(merged.prices, q, '2026-11-30'), quantity);
+      assert.equal(layered.discountWinner('A1', 'F1', q, '2026-11-30'), firstMatching(merged.discounts, q, '2026-11-30'), quantity);
+    }
   });
 
   test('an anonymous caller gets the global conditions only', () => {
