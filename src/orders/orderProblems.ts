@@ -15,6 +15,7 @@ export type OrderErrorCode =
   | 'CUSTOMER_BLOCKED'
   | 'UNKNOWN_DESTINATION'
   | 'INVALID_ADDRESS'
+  | 'INVALID_DELIVERY_DATE'
   | 'IDEMPOTENCY_KEY_REUSED';
 
 export interface OrderProblem {
@@ -40,6 +41,7 @@ const MESSAGES: Templates = {
   CUSTOMER_BLOCKED: () => 'This customer account is blocked for ordering; please contact us.',
   UNKNOWN_DESTINATION: (p) => `Unknown destination ${p.destination}.`,
   INVALID_ADDRESS: (p) => `The shipping address is not valid: ${p.reason}.`,
+  INVALID_DELIVERY_DATE: (p) => `The requested delivery date ${p.date} is in the past; today is ${p.today}.`,
   IDEMPOTENCY_KEY_REUSED: () => 'This idempotency key was already used for a different order.',
 };
 

@@ -14,6 +14,7 @@ import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
 import type { PonteContext } from '../graphql/context';
 import { type DecimalInput, InvalidDecimal } from '../graphql/scalars';
+import { dateInZone } from '../settings/erpSettings';
 import { type EvaluatedLine, checkCart } from '../../loaders/orderLines.loader';
 import { type ShipTo, type ShipToInput, checkDestination, checkShipTo } from './checkShipping';
 import { type OrderProblem, orderProblem, sortProblems } from './orderProblems';
@@ -53,7 +54,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   const customerReference = optional(request.customerReference, 'customerReference');
   const notes = optional(request.notes, 'notes');
   const lines = request.lines.map((l, i) => {
-    if (l.expectedUnitPrice instanceof InvalidDecimal) throw badUserInput(`lines[${i}].expectedUnitPrice: not a decimal number.`);
+    if (l.expectedUnitPrice instanceof InvalidDecimal) throw badUserInput(`lines[${i}].expectedUnitPrice: not a decimal number with at most 15 integer digits and 4 decimals.`);
     return { sku: l.sku, quantity: l.quantity, expectedUnitPrice: (l.expectedUnitPrice ?? null) as Decimal | null };
   });
 
@@ -90,6 +91,13 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
     shipTo = checked.shipTo;
   }
 
+  const requestedDelivery = request.requestedDelivery ?? null;
+  const today = dateInZone(ctx.now, settings.timeZone);
+  // The ERP's calendar decides what "past" means, as for price validity.
+  if (requestedDelivery !== null && requestedDelivery < today) {
+    problems.push(orderProblem('INVALID_DELIVERY_DATE', null, { date: requestedDelivery, today }));
+  }
+
   const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
   problems.push(...cart.problems);
   if (problems.length > 0) return { order: null, problems: sortProblems(problems) };
@@ -104,7 +112,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
     destinationId,
     shipTo,
     customerReference,
-    requestedDelivery: request.requestedDelivery ?? null,
+    requestedDelivery,
     notes,
     currency: settings.currency,
     createdAt: ctx.now.toISOString(),
