@@ -30,6 +30,7 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       });
       if (info.generatedNow) logger.info({ path: location.path, ms: info.millis }, 'demo ERP generated');
       const sqlite = SqliteErp.open(location.path);
+      ensureStagingTables(sqlite.db); // a demo file generated before idempotency keys were per customer
       // Ponte's own file, so its journal is Ponte's to choose: WAL lets
       // readers run while an order commits, and commits in ~0.1 ms instead
       // of several (better-sqlite3 commits on the event loop).
@@ -39,8 +40,9 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
     }
     case 'sqlite': {
       const sqlite = SqliteErp.open(location.path);
-      const created = ensureStagingTables(sqlite.db);
+      const { created, rescopedIdempotencyKey } = ensureStagingTables(sqlite.db);
       if (created.length > 0) logger.warn({ tables: created }, 'created the missing order staging tables');
+      if (rescopedIdempotencyKey) logger.warn({ how: rescopedIdempotencyKey }, 'ecom_order_inbox: idempotency keys are now unique per customer');
       return { adapter: sqlite, demo: null, sqlite };
     }
     case 'mssql':

@@ -5,8 +5,9 @@
  * Order of work: who is ordering → the idempotency fingerprint → a replay
  * of an earlier identical request returns that order untouched → every
  * check at once (nothing written when any fails) → header and lines in one
- * transaction, where the UNIQUE idempotency key, not a prior read, decides
- * which of two concurrent identical requests writes.
+ * transaction, where UNIQUE (customer_code, idempotency_key), not a prior
+ * read, decides which of two concurrent identical requests writes. Keys
+ * belong to the customer: two customers never meet through one.
  */
 import { actingCustomer } from '../auth/actingCustomer';
 import { badUserInput, unauthenticated } from '../errors';
@@ -73,7 +74,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   });
 
   // A retry of a request that already succeeded: the same order, nothing new.
-  const earlier = await ctx.erp.orderByIdempotencyKey(key);
+  const earlier = await ctx.erp.orderByIdempotencyKey(customer.code, key);
   if (earlier) return replay(earlier, hash, customer.code);
 
   const settings = await ctx.settings();
@@ -128,7 +129,8 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
 }
 
 function replay(existing: OrderHeaderRow, hash: string, customerCode: string): PlaceOrderOutcome {
-  // Another payload, or another customer's key: refuse, and reveal nothing of that order.
+  // Another payload: refuse, and reveal nothing of that order. The customer
+  // check is a second lock on a door the lookup already keeps shut.
   if (existing.requestHash !== hash || existing.customerCode !== customerCode) {
     return { order: null, problems: [orderProblem('IDEMPOTENCY_KEY_REUSED', null)] };
   }
