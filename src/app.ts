@@ -23,6 +23,7 @@ import type { PonteContext } from './graphql/context';
 import type { Services } from './graphql/services';
 import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
+import { inputTextPlugin } from './graphql/inputTextPlugin';
 import { Metrics } from './http/metrics';
 
 export interface PonteAppOptions {
@@ -87,7 +88,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     schema: await buildPonteSchema(),
     // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
     // traces would expose resolver timings to any caller asking for them.
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginInlineTraceDisabled(), inputTextPlugin<PonteContext>()],
     formatError: createFormatError((error) => logger.error({ err: error }, 'request failed')),
     includeStacktraceInErrorResponses: false,
     // Introspection helps integrators; it reveals the schema, never data.
