@@ -9,12 +9,12 @@ import { Decimal, formatPlain } from '../decimal/decimal';
 import { badUserInput } from '../errors';
 
 /**
- * A string that is not a decimal ("abc", "1e", "") or one no ERP column
- * could hold ("1e100000000", more than 15 integer or 4 fraction digits),
- * and a finite number out of those bounds. The scalar lets it through so that each operation reports it in its own terms: a bad
- * `price(quantity:)` is BAD_USER_INPUT, a bad order line quantity is the
- * order error INVALID_QUANTITY on that line. Any other type is refused by
- * the scalar itself.
+ * A string that is not a decimal ("abc", "1e", ""), or a string or number
+ * no ERP column could hold ("1e100000000", more than 15 integer or 4
+ * fraction digits). The scalar lets it through so that each operation
+ * reports it in its own terms: a bad `price(quantity:)` is BAD_USER_INPUT,
+ * a bad order line quantity is the order error INVALID_QUANTITY on that
+ * line. Any other type is refused by the scalar itself.
  */
 export class InvalidDecimal {
   constructor(readonly text: string) {}

@@ -50,6 +50,9 @@ CREATE TABLE ecom_order_inbox (
 CREATE INDEX ix_order_inbox_customer ON ecom_order_inbox (customer_code, inbox_id);
 CREATE INDEX ix_order_inbox_status ON ecom_order_inbox (status, inbox_id);
 CREATE INDEX ix_order_inbox_batch ON ecom_order_inbox (import_batch);
+CREATE VIEW v_open_orders AS SELECT inbox_id, customer_code FROM ecom_order_inbox WHERE status = 'NEW';
+CREATE TRIGGER tr_inbox_status AFTER UPDATE OF status ON ecom_order_inbox
+  BEGIN INSERT INTO ecom_changes (entity, entity_key, changed_at) VALUES ('ORDER', NEW.inbox_id, '2026-06-01T00:00:00Z'); END;
 CREATE TABLE ecom_order_inbox_lines (
   inbox_id   INTEGER NOT NULL REFERENCES ecom_order_inbox (inbox_id),
   line_no    INTEGER NOT NULL,
@@ -125,6 +128,16 @@ describe('a version 1 SQLite inbox', () => {
     assert.deepEqual(db.prepare('PRAGMA foreign_key_check').all(), []);
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are back on');
     assert.match(db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'ecom_order_inbox_lines'`).pluck().get() as string, /REFERENCES ecom_order_inbox \(/);
+  });
+
+  test("keeps the installation's view and trigger working", () => {
+    const db = version1Erp();
+    ensureStagingTables(db);
+    assert.deepEqual(db.prepare('SELECT inbox_id FROM v_open_orders ORDER BY inbox_id').pluck().all(), [2, 4]);
+    const changes = () => db.prepare(`SELECT COUNT(*) FROM ecom_changes WHERE entity = 'ORDER'`).pluck().get();
+    const before = changes() as number;
+    db.prepare(`UPDATE ecom_order_inbox SET status = 'IMPORTED' WHERE inbox_id = 2`).run();
+    assert.equal(changes(), before + 1);
   });
 
   test('is left alone the second time', () => {
