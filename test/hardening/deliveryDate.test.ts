@@ -58,6 +58,14 @@ describe('requestedDelivery', () => {
     assertNothingWritten(db, assert.equal);
   });
 
+  test('a retry the next day of an order placed for today returns that order', async () => {
+    const first = await order('next-day-1', '2026-06-15');
+    now = new Date('2026-06-16T10:00:00Z');
+    const retry = await order('next-day-1', '2026-06-15');
+    assert.deepEqual(retry.body.data.placeOrder.errors, []);
+    assert.equal(retry.body.data.placeOrder.order.id, first.body.data.placeOrder.order.id);
+  });
+
   test('a past date does not consume the key: the corrected request is placed', async () => {
     await order('retry-1', '2000-01-01');
     const res = await order('retry-1', '2026-07-01');
