@@ -56,9 +56,7 @@ export function strictest(rules: readonly TextRule[]): TextRule {
   return { max: Math.min(...rules.map((r) => r.max)), multiline: rules.every((r) => r.multiline) };
 }
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F]/;
 
 /** Why `value` breaks `rule`, in a few words that never repeat the value; null when it does not. */
