@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { computeAvailability } from '../src/stock/availability';
 import { type DecimalInput, DecimalScalar, requireDecimal } from '../src/graphql/scalars';
 import { ONE, formatFixed } from '../src/decimal/decimal';
+import { QUANTITY_BOUNDS } from '../src/decimal/clientDecimal';
 import { computePrice } from '../src/pricing/computePrice';
 import { priceBreaks } from '../src/pricing/priceBreaks';
 import { presentPrice } from '../src/pricing/presentPrice';
@@ -72,7 +73,7 @@ export class ProductResolver {
     @Ctx() ctx: PonteContext,
     @Arg('quantity', () => DecimalScalar, { nullable: true, defaultValue: ONE }) quantityArg: DecimalInput | string | null,
   ): Promise<Price | null> {
-    const quantity = requireDecimal(quantityArg ?? ONE, 'quantity');
+    const quantity = requireDecimal(quantityArg ?? ONE, 'quantity', QUANTITY_BOUNDS);
     if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');
     const [inputs, currency] = await Promise.all([priceInputs(ctx, product.article), priceCurrency(ctx)]);
     const result = computePrice({ ...inputs, quantity });

@@ -27,6 +27,7 @@ import type { PonteContext } from './graphql/context';
 import type { Services } from './graphql/services';
 import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
+import { inputTextPlugin } from './graphql/inputTextPlugin';
 import { Metrics } from './http/metrics';
 
 export interface PonteAppOptions {
@@ -107,6 +108,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     plugins: [
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginInlineTraceDisabled(),
+      inputTextPlugin<PonteContext>(),
       staleFactsPlugin((since) => {
         staleServing.record(since);
         metrics.staleResponses.inc();

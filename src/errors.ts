@@ -61,6 +61,12 @@ export const unauthenticated = (message?: string) => new PonteError('UNAUTHENTIC
 export const forbidden = (message?: string) => new PonteError('FORBIDDEN', message);
 export const badUserInput = (message: string, details?: Record<string, unknown>) =>
   new PonteError('BAD_USER_INPUT', message, details);
+// Hardening (input text): refused before execution, so no data at all: HTTP 400 as for a validation error.
+export const refusedBeforeExecution = (message: string, details?: Record<string, unknown>) => {
+  const error = new PonteError('BAD_USER_INPUT', message, details);
+  (error.extensions as Record<string, unknown>).http = { status: 400 };
+  return error;
+};
 export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
 export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
 

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createPonteApp } from './app';
-import { mintToken } from './auth/mintToken';
 import { loadConfig, type Config } from './config/config';
+import { demoTokenSecret, mintDemoTokens, startupBanner } from './startupBanner';
 import { ConfigError } from './errors';
 import { openErp } from './erp/openErp';
 import { projectRoot } from './projectRoot';
@@ -24,27 +24,6 @@ function developmentSecret(): Uint8Array {
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
   }
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
-}
-
-async function banner(config: Config, url: string, demo: { demoCustomer: string; demoAgent: string } | null): Promise<string> {
-  const lines = [`Ponte is listening: ${url}/graphql  (health ${url}/healthz, readiness ${url}/readyz, metrics ${url}/metrics)`];
-  if (demo && config.auth.secret && !config.production) {
-    const customer = await mintToken(config.auth.secret, { role: 'customer', customer: demo.demoCustomer });
-    const agent = await mintToken(config.auth.secret, { role: 'agent', agent: demo.demoAgent });
-    const service = await mintToken(config.auth.secret, { role: 'service' });
-    lines.push(
-      '',
-      'Demo tokens (valid 12 h):',
-      `  customer ${demo.demoCustomer}: export PONTE_CUSTOMER_TOKEN=${customer}`,
-      `  agent ${demo.demoAgent}:    export PONTE_AGENT_TOKEN=${agent}`,
-      `  service:         export PONTE_SERVICE_TOKEN=${service}`,
-      '',
-      'Try:',
-      `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $PONTE_CUSTOMER_TOKEN" \\`,
-      `    -d '{"query":"{ me { code companyName } catalog(first: 3) { edges { node { sku description availability { status available } } } } }"}'`,
-    );
-  }
-  return lines.join('\n');
 }
 
 async function main(): Promise<void> {
@@ -68,7 +47,9 @@ async function main(): Promise<void> {
     onClose: async () => erp.sqlite?.close(),
   });
   const url = await app.listen(config.host, config.port);
-  process.stdout.write(`${await banner(config, url, erp.demo)}\n`);
+  const secret = demoTokenSecret(config.auth, erp.demo);
+  const tokens = secret && erp.demo ? await mintDemoTokens(secret, erp.demo) : null;
+  process.stdout.write(`${startupBanner(url, erp.demo, tokens)}\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {

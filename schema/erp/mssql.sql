@@ -210,7 +210,7 @@ CREATE TABLE ecom_changes (
 -- Staging tables Ponte writes; the ERP imports them.
 CREATE TABLE ecom_order_inbox (
   inbox_id           bigint IDENTITY(1,1) NOT NULL PRIMARY KEY,
-  idempotency_key    nvarchar(100)  NOT NULL CONSTRAINT ux_order_inbox_idempotency UNIQUE,
+  idempotency_key    nvarchar(100)  NOT NULL,
   request_hash       char(64)       NOT NULL,
   customer_code      nvarchar(20)   NOT NULL,
   agent_code         nvarchar(20)   NULL,
@@ -230,7 +230,12 @@ CREATE TABLE ecom_order_inbox (
   status             varchar(12)    NOT NULL DEFAULT 'NEW',
   erp_order_number   nvarchar(30)   NULL,
   erp_message        nvarchar(1000) NULL,
-  created_at         datetime2      NOT NULL
+  created_at         datetime2      NOT NULL,
+  -- Idempotency keys belong to the customer. Upgrading from contract version 1
+  -- (key unique across customers):
+  --   ALTER TABLE ecom_order_inbox DROP CONSTRAINT ux_order_inbox_idempotency;
+  --   ALTER TABLE ecom_order_inbox ADD CONSTRAINT ux_order_inbox_customer_key UNIQUE (customer_code, idempotency_key);
+  CONSTRAINT ux_order_inbox_customer_key UNIQUE (customer_code, idempotency_key)
 );
 CREATE INDEX ix_order_inbox_customer ON ecom_order_inbox (customer_code, inbox_id);
 CREATE INDEX ix_order_inbox_status ON ecom_order_inbox (status, inbox_id);

@@ -209,7 +209,7 @@ CREATE TABLE IF NOT EXISTS ecom_changes (
 -- Staging tables Ponte writes; the ERP imports them.
 CREATE TABLE IF NOT EXISTS ecom_order_inbox (
   inbox_id           INTEGER PRIMARY KEY AUTOINCREMENT,
-  idempotency_key    TEXT NOT NULL UNIQUE,
+  idempotency_key    TEXT NOT NULL,
   request_hash       TEXT NOT NULL,
   customer_code      TEXT NOT NULL,
   agent_code         TEXT,
@@ -231,6 +231,8 @@ CREATE TABLE IF NOT EXISTS ecom_order_inbox (
   erp_message        TEXT,
   created_at         TEXT NOT NULL
 );
+-- Idempotency keys belong to the customer (contract version 1 had them unique across customers).
+CREATE UNIQUE INDEX IF NOT EXISTS ux_order_inbox_customer_key ON ecom_order_inbox (customer_code, idempotency_key);
 CREATE INDEX IF NOT EXISTS ix_order_inbox_customer ON ecom_order_inbox (customer_code, inbox_id);
 CREATE INDEX IF NOT EXISTS ix_order_inbox_status ON ecom_order_inbox (status, inbox_id);
 

@@ -40,6 +40,25 @@ export function principalFromClaims(payload: JWTPayload): Principal | null {
   }
 }
 
+/** Clock difference tolerated between the token issuer and Ponte. */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * Why a validly signed token is still refused for its times, or null. A
+ * token that lives longer than `maxAgeSeconds` from now, or was issued in
+ * the future, was not minted for a client session (a leaked secret, a
+ * mis-set clock): refusing it bounds the damage of either.
+ */
+export function lifetimeProblem(payload: JWTPayload, nowSeconds: number, maxAgeSeconds: number): string | null {
+  if (typeof payload.exp === 'number' && payload.exp - nowSeconds > maxAgeSeconds) {
+    return 'The token is valid for longer than this server accepts.';
+  }
+  if (typeof payload.iat === 'number' && payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) {
+    return 'The token is issued in the future.';
+  }
+  return null;
+}
+
 export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
   const options = {
     requiredClaims: ['exp'],
@@ -70,6 +89,8 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
       throw unauthenticated();
     }
+    const lifetime = lifetimeProblem(payload, Math.floor(Date.now() / 1000), auth.maxTokenAgeSeconds);
+    if (lifetime) throw unauthenticated(lifetime);
     const principal = principalFromClaims(payload);
     if (!principal) throw unauthenticated('The token does not carry a valid role with its customer or agent code.');
     return principal;

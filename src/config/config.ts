@@ -26,6 +26,8 @@ export interface AuthConfig {
    * (never in production): the start-up banner says so.
    */
   generatedSecret: boolean;
+  /** Longest remaining life (exp − now) a token may have, in seconds (AUTH_MAX_TOKEN_AGE). Default 86 400. */
+  maxTokenAgeSeconds: number;
 }
 
 export interface CacheConfig {
@@ -144,7 +146,15 @@ const EnvSchema = z.object({
   FILE_URL_SECRET: optionalText,
   FILE_URL_TTL_SECONDS: intFrom(300, 5, 86_400),
   PUBLIC_BASE_URL: optionalText,
+  // Hardening: token lifetime and NODE_ENV values (see loadConfig).
+  AUTH_MAX_TOKEN_AGE: intFrom(86_400, 60, 31_536_000),
 });
+
+/**
+ * The NODE_ENV values Ponte knows. Anything else ("prod") would silently
+ * run as development, with a generated secret, so it is refused.
+ */
+const NODE_ENVS = ['production', 'development', 'test'];
 
 function parseErpUrl(url: string | null, demoPath: string, problems: string[]): ErpLocation {
   if (url === null) return { kind: 'demo', path: demoPath };
@@ -184,6 +194,9 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
   const e = parsed.data;
   const problems: string[] = [];
   const production = e.NODE_ENV === 'production';
+  if (e.NODE_ENV !== null && !NODE_ENVS.includes(e.NODE_ENV)) {
+    problems.push(`NODE_ENV: must be production, development or test (or unset), got ${JSON.stringify(e.NODE_ENV.slice(0, 40))}`);
+  }
 
   const erp = parseErpUrl(e.ERP_URL, e.DEMO_ERP_PATH ?? '.data/demo-erp.sqlite', problems);
 
@@ -237,6 +250,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
       generatedSecret,
+      maxTokenAgeSeconds: e.AUTH_MAX_TOKEN_AGE,
     },
     cache: {
       maxEntries: e.CACHE_MAX_ENTRIES,

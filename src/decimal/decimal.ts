@@ -25,7 +25,8 @@ export const HUNDRED = new Decimal(100);
 const DECIMAL_TEXT = /^-?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /**
- * Parses a decimal as stored in the ERP or sent by a client. Returns null
+ * Parses a decimal as stored in the ERP (client input goes through
+ * clientDecimal.ts, which bounds it before building it). Returns null
  * for anything that is not a finite plain-notation number (exponents, NaN,
  * Infinity, hex, empty strings), so callers decide how to report it.
  */

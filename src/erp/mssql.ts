@@ -101,7 +101,7 @@ export class MssqlErp extends SqlErp {
         await tx.rollback();
         // The other request committed first (the UNIQUE index made us wait
         // for it); read what it wrote.
-        const existing = await this.orderByIdempotencyKey(header.idempotencyKey);
+        const existing = await this.orderByIdempotencyKey(header.customerCode, header.idempotencyKey);
         if (!existing) throw error;
         return { inserted: false, existing };
       }

@@ -34,6 +34,7 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       });
       if (info.generatedNow) logger.info({ path: location.path, ms: info.millis }, 'demo ERP generated');
       const sqlite = SqliteErp.open(location.path);
+      ensureStagingTables(sqlite.db); // a demo file generated before idempotency keys were per customer
       // Ponte's own file, so its journal is Ponte's to choose: WAL lets
       // readers run while an order commits, and commits in ~0.1 ms instead
       // of several (better-sqlite3 commits on the event loop).
@@ -46,8 +47,9 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       // Start-up may wait for a lock: nothing is being served yet.
       const setup = SqliteErp.open(location.path, { busyTimeoutMs: limits.timeoutMs });
       try {
-        const created = ensureStagingTables(setup.db);
+        const { created, rescopedIdempotencyKey } = ensureStagingTables(setup.db);
         if (created.length > 0) logger.warn({ tables: created }, 'created the missing order staging tables');
+        if (rescopedIdempotencyKey) logger.warn({ how: rescopedIdempotencyKey }, 'ecom_order_inbox: idempotency keys are now unique per customer');
       } finally {
         await setup.close();
       }

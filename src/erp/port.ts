@@ -360,11 +360,13 @@ export interface ErpPort {
 
   /**
    * Header and lines in one transaction. A concurrent or earlier insert with
-   * the same idempotency key is reported as `inserted: false` with the row
-   * that won, decided by the UNIQUE constraint, not by a prior check.
+   * the same customer and idempotency key is reported as `inserted: false`
+   * with the row that won, decided by UNIQUE (customer_code,
+   * idempotency_key), not by a prior check.
    */
   insertOrder(header: OrderHeaderInsert, lines: readonly OrderLineInsert[]): Promise<InsertOrderResult>;
-  orderByIdempotencyKey(key: string): Promise<OrderHeaderRow | null>;
+  /** Keys belong to a customer: another customer's order with the same key is not found. */
+  orderByIdempotencyKey(customerCode: string, key: string): Promise<OrderHeaderRow | null>;
   ordersById(inboxIds: readonly string[]): Promise<OrderHeaderRow[]>;
   ordersPage(query: OrderPageQuery): Promise<OrderHeaderRow[]>;
   orderLines(inboxIds: readonly string[]): Promise<OrderLineRow[]>;

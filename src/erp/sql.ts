@@ -151,7 +151,7 @@ export function buildStatements(d: Dialect): Statements {
          discount_1, discount_2, discount_3, line_total, vat_rate)
        VALUES (@inboxId, @lineNo, @sku, @quantity, @listPrice, @unitPrice, @discount1, @discount2, @discount3,
          @lineTotal, @vatRate)`,
-    orderByIdempotencyKey: `SELECT ${orderHeader} FROM ecom_order_inbox WHERE idempotency_key = @key`,
+    orderByIdempotencyKey: `SELECT ${orderHeader} FROM ecom_order_inbox WHERE customer_code = @customerCode AND idempotency_key = @key`,
     ordersById: `SELECT ${orderHeader} FROM ecom_order_inbox WHERE inbox_id IN (${d.idList('@ids')})`,
     ordersPage: (o) =>
       `SELECT ${orderHeader} FROM ecom_order_inbox WHERE customer_code = @customerCode

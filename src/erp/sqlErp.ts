@@ -146,8 +146,8 @@ export abstract class SqlErp implements ErpPort {
     }));
   }
 
-  async orderByIdempotencyKey(key: string): Promise<OrderHeaderRow | null> {
-    const row = (await this.all(this.statements.orderByIdempotencyKey, { key }))[0];
+  async orderByIdempotencyKey(customerCode: string, key: string): Promise<OrderHeaderRow | null> {
+    const row = (await this.all(this.statements.orderByIdempotencyKey, { customerCode, key }))[0];
     return row ? mapOrderHeader(row) : null;
   }
 

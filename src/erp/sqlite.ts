@@ -87,7 +87,7 @@ export class SqliteErp extends SqlErp {
       } catch (error) {
         if (isUniqueViolation(error)) {
           // The key is taken (an earlier or concurrent request): report the row that holds it.
-          const existing = this.rows(s.orderByIdempotencyKey, { key: header.idempotencyKey })[0];
+          const existing = this.rows(s.orderByIdempotencyKey, { customerCode: header.customerCode, key: header.idempotencyKey })[0];
           if (existing) return { inserted: false, existing: mapOrderHeader(existing) };
         }
         throw error;

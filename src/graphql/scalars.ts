@@ -4,15 +4,17 @@
  * plain-notation strings; input accepts String, Int and Float literals.
  */
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { Decimal, formatPlain, parseDecimal } from '../decimal/decimal';
+import { CLIENT_DECIMAL_BOUNDS, type DecimalBounds, isWithin, parseClientDecimal } from '../decimal/clientDecimal';
+import { Decimal, formatPlain } from '../decimal/decimal';
 import { badUserInput } from '../errors';
 
 /**
- * A string that is not a decimal ("abc", "1e", ""). The scalar lets it
- * through so that each operation reports it in its own terms: a bad
- * `price(quantity:)` is BAD_USER_INPUT, a bad order line quantity is the
- * order error INVALID_QUANTITY on that line. Any other type is refused by
- * the scalar itself.
+ * A string that is not a decimal ("abc", "1e", ""), or a string or number
+ * no ERP column could hold ("1e100000000", more than 15 integer or 4
+ * fraction digits). The scalar lets it through so that each operation
+ * reports it in its own terms: a bad `price(quantity:)` is BAD_USER_INPUT,
+ * a bad order line quantity is the order error INVALID_QUANTITY on that
+ * line. Any other type is refused by the scalar itself.
  */
 export class InvalidDecimal {
   constructor(readonly text: string) {}
@@ -21,26 +23,26 @@ export class InvalidDecimal {
 export type DecimalInput = Decimal | InvalidDecimal;
 
 function toDecimal(value: unknown): DecimalInput {
-  if (typeof value === 'string' || typeof value === 'number') {
-    const parsed = parseDecimal(value);
-    if (parsed) return parsed;
-    if (typeof value === 'string') return new InvalidDecimal(value);
+  if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
+    return parseClientDecimal(value, CLIENT_DECIMAL_BOUNDS) ?? new InvalidDecimal(String(value));
   }
   throw badUserInput(`Decimal: expected a decimal number such as "12.50", got ${JSON.stringify(value)?.slice(0, 40)}.`);
 }
 
 /**
- * The decimal an argument holds, or BAD_USER_INPUT naming the argument.
- * A schema default reaches resolvers as the literal it was printed as (a
- * string), not through the scalar, so plain strings and numbers are parsed
- * here too.
+ * The decimal an argument holds within `bounds`, or BAD_USER_INPUT naming
+ * the argument. A schema default reaches resolvers as the literal it was
+ * printed as (a string), not through the scalar, so plain strings and
+ * numbers are parsed here too.
  */
-export function requireDecimal(value: DecimalInput | string | number, argument: string): Decimal {
-  if (value instanceof Decimal) return value;
-  const text = value instanceof InvalidDecimal ? value.text : String(value);
-  const parsed = value instanceof InvalidDecimal ? null : parseDecimal(value);
+export function requireDecimal(value: DecimalInput | string | number, argument: string, bounds: DecimalBounds = CLIENT_DECIMAL_BOUNDS): Decimal {
+  if (value instanceof Decimal && isWithin(value, bounds)) return value;
+  const parsed = value instanceof Decimal || value instanceof InvalidDecimal ? null : parseClientDecimal(value, bounds);
   if (parsed) return parsed;
-  throw badUserInput(`${argument}: expected a decimal number such as "12.50", got ${JSON.stringify(text.slice(0, 40))}.`);
+  const text = value instanceof InvalidDecimal ? value.text : String(value);
+  throw badUserInput(
+    `${argument}: expected a decimal number such as "12.50" with at most ${bounds.integerDigits} integer digits and ${bounds.fractionDigits} decimals, got ${JSON.stringify(text.slice(0, 40))}.`,
+  );
 }
 
 export const DecimalScalar = new GraphQLScalarType({

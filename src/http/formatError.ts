@@ -36,9 +36,25 @@ export function createFormatError(log: (error: unknown) => void) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
-      return { message: formatted.message, ...where, extensions: { code: 'BAD_USER_INPUT' } };
+      return { message: withShortQuotes(formatted.message), ...where, extensions: { code: 'BAD_USER_INPUT' } };
     }
     log(original);
     return { message: 'Internal error.', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/** Longest part of a client's input an error repeats. */
+const MAX_ECHO = 40;
+const MAX_MESSAGE = 500;
+/** A JSON-quoted value longer than MAX_ECHO: graphql-js quotes the whole value it could not coerce. */
+const LONG_QUOTE = new RegExp(String.raw`"((?:[^"\\]|\\.){${MAX_ECHO}})(?:[^"\\]|\\.)+"`, 'g');
+
+/**
+ * GraphQL's own parse, validation and coercion messages repeat the value
+ * they refused ("Int cannot represent non-integer value: \"…\""), however
+ * long: each quoted value is cut to a short prefix, and the message too.
+ */
+export function withShortQuotes(message: string): string {
+  const shortened = message.replace(LONG_QUOTE, '"$1…"');
+  return shortened.length > MAX_MESSAGE ? `${shortened.slice(0, MAX_MESSAGE)}…` : shortened;
 }

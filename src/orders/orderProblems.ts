@@ -15,6 +15,7 @@ export type OrderErrorCode =
   | 'CUSTOMER_BLOCKED'
   | 'UNKNOWN_DESTINATION'
   | 'INVALID_ADDRESS'
+  | 'INVALID_DELIVERY_DATE'
   | 'IDEMPOTENCY_KEY_REUSED';
 
 export interface OrderProblem {
@@ -40,11 +41,23 @@ const MESSAGES: Templates = {
   CUSTOMER_BLOCKED: () => 'This customer account is blocked for ordering; please contact us.',
   UNKNOWN_DESTINATION: (p) => `Unknown destination ${p.destination}.`,
   INVALID_ADDRESS: (p) => `The shipping address is not valid: ${p.reason}.`,
+  INVALID_DELIVERY_DATE: (p) => `The requested delivery date ${p.date} is in the past; today is ${p.today}.`,
   IDEMPOTENCY_KEY_REUSED: () => 'This idempotency key was already used for a different order.',
 };
 
+/** Longest part of a client's input a message repeats: enough to recognise it, never a megabyte. */
+const MAX_ECHO = 40;
+
+/** The parameters that repeat what the client sent; the others are Ponte's own words. */
+const CLIENT_PARAMS = new Set(['sku', 'quantity', 'destination', 'expected']);
+
+function echo(name: string, value: string): string {
+  return CLIENT_PARAMS.has(name) && value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value;
+}
+
 export function orderProblem(code: OrderErrorCode, lineIndex: number | null, params: Record<string, string> = {}): OrderProblem {
-  return { code, message: MESSAGES[code](params), lineIndex };
+  const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, echo(k, v)]));
+  return { code, message: MESSAGES[code](shown), lineIndex };
 }
 
 /** Order-wide problems first, then by line, each line's problems in the order found. */

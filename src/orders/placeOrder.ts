@@ -5,8 +5,9 @@
  * Order of work: who is ordering → the idempotency fingerprint → a replay
  * of an earlier identical request returns that order untouched → every
  * check at once (nothing written when any fails) → header and lines in one
- * transaction, where the UNIQUE idempotency key, not a prior read, decides
- * which of two concurrent identical requests writes.
+ * transaction, where UNIQUE (customer_code, idempotency_key), not a prior
+ * read, decides which of two concurrent identical requests writes. Keys
+ * belong to the customer: two customers never meet through one.
  */
 import { actingCustomer } from '../auth/actingCustomer';
 import { badUserInput, unauthenticated } from '../errors';
@@ -14,6 +15,7 @@ import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
 import type { PonteContext } from '../graphql/context';
 import { type DecimalInput, InvalidDecimal } from '../graphql/scalars';
+import { dateInZone } from '../settings/erpSettings';
 import { type EvaluatedLine, checkCart } from '../../loaders/orderLines.loader';
 import { type ShipTo, type ShipToInput, checkDestination, checkShipTo } from './checkShipping';
 import { type OrderProblem, orderProblem, sortProblems } from './orderProblems';
@@ -53,7 +55,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   const customerReference = optional(request.customerReference, 'customerReference');
   const notes = optional(request.notes, 'notes');
   const lines = request.lines.map((l, i) => {
-    if (l.expectedUnitPrice instanceof InvalidDecimal) throw badUserInput(`lines[${i}].expectedUnitPrice: not a decimal number.`);
+    if (l.expectedUnitPrice instanceof InvalidDecimal) throw badUserInput(`lines[${i}].expectedUnitPrice: not a decimal number with at most 15 integer digits and 4 decimals.`);
     return { sku: l.sku, quantity: l.quantity, expectedUnitPrice: (l.expectedUnitPrice ?? null) as Decimal | null };
   });
 
@@ -72,7 +74,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   });
 
   // A retry of a request that already succeeded: the same order, nothing new.
-  const earlier = await ctx.erp.orderByIdempotencyKey(key);
+  const earlier = await ctx.erp.orderByIdempotencyKey(customer.code, key);
   if (earlier) return replay(earlier, hash, customer.code);
 
   const settings = await ctx.settings();
@@ -90,6 +92,13 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
     shipTo = checked.shipTo;
   }
 
+  const requestedDelivery = request.requestedDelivery ?? null;
+  const today = dateInZone(ctx.now, settings.timeZone);
+  // The ERP's calendar decides what "past" means, as for price validity.
+  if (requestedDelivery !== null && requestedDelivery < today) {
+    problems.push(orderProblem('INVALID_DELIVERY_DATE', null, { date: requestedDelivery, today }));
+  }
+
   const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
   problems.push(...cart.problems);
   if (problems.length > 0) return { order: null, problems: sortProblems(problems) };
@@ -104,7 +113,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
     destinationId,
     shipTo,
     customerReference,
-    requestedDelivery: request.requestedDelivery ?? null,
+    requestedDelivery,
     notes,
     currency: settings.currency,
     createdAt: ctx.now.toISOString(),
@@ -120,7 +129,8 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
 }
 
 function replay(existing: OrderHeaderRow, hash: string, customerCode: string): PlaceOrderOutcome {
-  // Another payload, or another customer's key: refuse, and reveal nothing of that order.
+  // Another payload: refuse, and reveal nothing of that order. The customer
+  // check is a second lock on a door the lookup already keeps shut.
   if (existing.requestHash !== hash || existing.customerCode !== customerCode) {
     return { order: null, problems: [orderProblem('IDEMPOTENCY_KEY_REUSED', null)] };
   }

@@ -347,7 +347,7 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
       const before = await h.count('ecom_order_inbox');
       await erp.probeWrite();
       assert.equal(await h.count('ecom_order_inbox'), before);
-      assert.equal(await erp.orderByIdempotencyKey(PROBE_ORDER_HEADER.idempotencyKey), null);
+      assert.equal(await erp.orderByIdempotencyKey(PROBE_ORDER_HEADER.customerCode, PROBE_ORDER_HEADER.idempotencyKey), null);
     });
 
     test('referenceData: settings (NULL kept), warehouses with webEnabled as booleans, price lists', async () => {
@@ -719,7 +719,7 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
       test('orderByIdempotencyKey and ordersById read the header back exactly', async () => {
         assert.ok(firstId, 'needs the first order');
         const expected = expectedHeader(firstId, ORDER_HEADER);
-        checkRow(h, (await erp.orderByIdempotencyKey(ORDER_HEADER.idempotencyKey)) ?? undefined, expected, 'byKey');
+        checkRow(h, (await erp.orderByIdempotencyKey(ORDER_HEADER.customerCode, ORDER_HEADER.idempotencyKey)) ?? undefined, expected, 'byKey');
         const byId = await erp.ordersById([firstId, '999999999']);
         assert.equal(byId.length, 1);
         checkRow(h, byId[0], expected, 'byId');
@@ -747,6 +747,19 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
         assert.equal((await erp.orderLines([firstId])).length, ORDER_LINES.length);
       });
 
+      test("the same idempotency key from another customer is that customer's own order", async () => {
+        assert.ok(firstId, 'needs the first order');
+        const header = orderHeader(ORDER_HEADER.idempotencyKey, 'C1');
+        assert.notEqual(header.customerCode, ORDER_HEADER.customerCode);
+        const theirs = await erp.insertOrder(header, ORDER_LINES.slice(0, 1));
+        assert.equal(theirs.inserted, true);
+        assert.ok(theirs.inserted);
+        assert.notEqual(theirs.inboxId, firstId);
+        assert.equal((await erp.orderByIdempotencyKey('C1', ORDER_HEADER.idempotencyKey))?.inboxId, theirs.inboxId);
+        assert.equal((await erp.orderByIdempotencyKey(ORDER_HEADER.customerCode, ORDER_HEADER.idempotencyKey))?.inboxId, firstId);
+        assert.equal(await erp.orderByIdempotencyKey('C9', ORDER_HEADER.idempotencyKey), null);
+      });
+
       test('a failure between header and lines leaves neither header nor lines, and the key stays free', async () => {
         const headersBefore = await h.count('ecom_order_inbox');
         const linesBefore = await h.count('ecom_order_inbox_lines');
@@ -759,7 +772,7 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
         await assert.rejects(faulty.insertOrder(header, ORDER_LINES), /injected failure/);
         assert.equal(await h.count('ecom_order_inbox'), headersBefore);
         assert.equal(await h.count('ecom_order_inbox_lines'), linesBefore);
-        assert.equal(await erp.orderByIdempotencyKey('contract-order-fail'), null);
+        assert.equal(await erp.orderByIdempotencyKey('C4', 'contract-order-fail'), null);
 
         const retried = await erp.insertOrder(header, ORDER_LINES);
         assert.equal(retried.inserted, true);
@@ -789,7 +802,7 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
       });
 
       test('unknown keys and ids find nothing', async () => {
-        assert.equal(await erp.orderByIdempotencyKey('no-such-key'), null);
+        assert.equal(await erp.orderByIdempotencyKey('C3', 'no-such-key'), null);
         assert.deepEqual(await erp.ordersById(['999999999']), []);
         assert.deepEqual(await erp.ordersById([]), []);
         assert.deepEqual(await erp.orderLines(['999999999']), []);
