@@ -25,6 +25,8 @@ export interface CachedLoaderOptions<K, V> {
   /** The value for a key the ERP does not have. */
   absent: (k: K) => V;
   freshness: RequestFreshness;
+  /** The tag of the fact a key names, noted on every read (for the response cache). */
+  tag?: (k: K) => string;
   /** Most keys per ERP call. */
   maxBatchSize?: number;
 }
@@ -59,9 +61,10 @@ export function refreshInBackground<K, V>(options: CachedLoaderOptions<K, V>, ke
 }
 
 export function cachedLoader<K, V>(options: CachedLoaderOptions<K, V>): DataLoader<K, V, string> {
-  const { cache, key, freshness } = options;
+  const { cache, key, freshness, tag } = options;
   return new DataLoader<K, V, string>(
     async (keys) => {
+      if (tag) for (const k of keys) freshness.tags.add(tag(k));
       const out = new Array<V | Error>(keys.length);
       const missing: K[] = [];
       const missingAt: number[] = [];

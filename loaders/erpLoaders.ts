@@ -20,6 +20,7 @@ import type {
   StockFacts,
 } from '../src/erp/port';
 import type { RequestFreshness } from '../src/cache/requestFreshness';
+import { CATALOG_TAG, skuTag } from '../src/cache/responseCache';
 import { customerFactsOf, groupFactsOf, type CustomerFacts, type GroupFacts } from '../src/customers/customerFacts';
 import { cachedLoader, cachedSingleton, cachedValue } from './cachedLoader';
 
@@ -61,10 +62,12 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
     fetch: async (skus) => new Map((await erp.articlesBySku(skus)).map((a) => [a.sku, a])),
     absent: () => null,
     freshness,
+    tag: skuTag,
   });
 
   const catalogBatch = (query: CatalogPageQuery): Promise<ArticleRow[]> => {
     const key = JSON.stringify([query.after, query.family, query.search, query.unrestrictedOnly, query.limit]);
+    freshness.tags.add(CATALOG_TAG);
     return cachedValue(
       cache.catalogBatches,
       key,
@@ -126,6 +129,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
     priceItems: cachedLoader<{ list: string; sku: string }, PriceListItemRow[]>({
       cache: cache.priceItems,
       key: (k) => priceItemKey(k.list, k.sku),
+      tag: (k) => skuTag(k.sku),
       fetch: async (keys) => {
         const lists = [...new Set(keys.map((k) => k.list))];
         const skus = [...new Set(keys.map((k) => k.sku))];
@@ -158,6 +162,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
       },
       absent: () => ({ stock: [], incoming: [] }),
       freshness,
+      tag: skuTag,
     }),
   };
 }

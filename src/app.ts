@@ -14,6 +14,8 @@ import { StaleServing } from './cache/staleServing';
 import { ErpHealth } from './erp/erpHealth';
 import { staleFactsPlugin } from './graphql/staleFactsPlugin';
 import { checkReadiness } from './http/readiness';
+import { cachedResponseLookup } from './http/cachedResponses';
+import { responseCachePlugin } from './graphql/responseCachePlugin';
 import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
 import { ErpCache } from './cache/erpCache';
@@ -62,6 +64,7 @@ export interface PonteApp {
 declare module 'fastify' {
   interface FastifyRequest {
     erpScope?: RequestErpScope;
+    ponteContext?: PonteContext;
   }
 }
 
@@ -109,6 +112,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginInlineTraceDisabled(),
       inputTextPlugin<PonteContext>(),
+      responseCachePlugin(cache),
       staleFactsPlugin((since) => {
         staleServing.record(since);
         metrics.staleResponses.inc();
@@ -116,6 +120,9 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     ],
     formatError: createFormatError((error) => logger.error({ err: error }, 'request failed')),
     includeStacktraceInErrorResponses: false,
+    // Signals are main.ts's to handle (one orderly close); Apollo's own
+    // handlers raced it, and a second stop waited forever.
+    stopOnTerminationSignals: false,
     // Introspection helps integrators; it reveals the schema, never data.
     introspection: true,
     csrfPrevention: true,
@@ -123,16 +130,23 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   });
   await apollo.start();
 
+  const verify = createTokenVerifier(config.auth);
   const createContext = createContextFactory({
-    verify: createTokenVerifier(config.auth),
+    verify,
     erp,
     cache,
     now,
     services,
   });
   const graphqlHandler = fastifyApolloHandler(apollo, {
-    context: async (request) => createContext(request.headers),
+    context: async (request) => {
+      const context = await createContext(request.headers);
+      // The onSend hook stores a cacheable answer: it needs the request's context.
+      request.ponteContext = context;
+      return context;
+    },
   });
+  const lookupCachedResponse = cachedResponseLookup({ cache, verify, now: () => now() });
 
   // Whatever fails outside GraphQL (a route, a body parser) answers without
   // internals: client errors keep their status and a plain message, the rest
@@ -146,9 +160,13 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   http.addHook('onRequest', async (request) => {
     request.erpScope = { erpCalls: 0 };
   });
-  http.addHook('onSend', async (request, reply) => {
+  http.addHook('onSend', async (request, reply, payload) => {
     // Lets the benchmark (and anyone curious) see the round trips a request cost.
     if (request.erpScope) reply.header('x-ponte-erp-calls', String(request.erpScope.erpCalls));
+    const entry = request.ponteContext?.responseCache.entry;
+    if (entry && reply.statusCode === 200 && typeof payload === 'string') {
+      cache.responses.setIfCurrent(entry.key, { body: payload, contentType: String(reply.getHeader('content-type')) }, entry.tags, entry.generation);
+    }
   });
   http.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -159,8 +177,13 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   http.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    handler: (request, reply) =>
-      requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never)),
+    handler: async (request, reply) => {
+      if (request.method === 'POST') {
+        const hit = await lookupCachedResponse(request.headers, request.body);
+        if (hit) return reply.header('content-type', hit.contentType).send(hit.body);
+      }
+      return requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never));
+    },
   });
   http.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/files/:id', (request, reply) =>
     requestErpScope.run(request.erpScope!, () => serveFile(request, reply, { erp, links: services.files, now })),
@@ -201,10 +224,30 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     async close() {
       changeFeed.stop();
       services.demoImporter?.stop();
-      await http.close();
+      await closeDraining(http);
       await apollo.stop().catch(() => undefined);
       await options.onClose?.();
       await options.adapter.close();
     },
   };
+}
+
+/** How long requests in flight may take to finish once Ponte is closing. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Stops taking requests and waits for those in flight. Keep-alive
+ * connections are closed as soon as they fall idle (a client's pool would
+ * otherwise hold the close open for the whole keep-alive timeout), and every
+ * connection is cut after SHUTDOWN_GRACE_MS.
+ */
+async function closeDraining(http: FastifyInstance): Promise<void> {
+  const sweep = setInterval(() => http.server.closeIdleConnections(), 50);
+  const cut = setTimeout(() => http.server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+  try {
+    await http.close();
+  } finally {
+    clearInterval(sweep);
+    clearTimeout(cut);
+  }
 }

@@ -6,6 +6,7 @@
  */
 import type { ChangeRow } from '../erp/port';
 import { type ErpCache } from './erpCache';
+import { CATALOG_TAG, skuTag } from './responseCache';
 
 function dropWhere(cache: ErpCache['priceItems'], test: (key: string) => boolean): void {
   for (const key of cache.keys()) if (test(key)) cache.delete(key);
@@ -13,6 +14,7 @@ function dropWhere(cache: ErpCache['priceItems'], test: (key: string) => boolean
 
 export function applyChange(cache: ErpCache, change: ChangeRow): void {
   const key = change.entityKey === null || change.entityKey === '' ? null : change.entityKey;
+  dropResponses(cache, change.entity.trim().toUpperCase(), key);
   switch (change.entity.trim().toUpperCase()) {
     case 'ARTICLE':
       // Any article change can move an article into or out of any catalog batch.
@@ -57,5 +59,30 @@ export function applyChange(cache: ErpCache, change: ChangeRow): void {
       return;
     default:
       cache.clear();
+  }
+}
+
+/**
+ * Cached responses a change may touch. Facts a response's tags do not name
+ * (price lists, conditions, visibility, unknown entities) can change any
+ * page: those drop every response.
+ */
+function dropResponses(cache: ErpCache, entity: string, key: string | null): void {
+  switch (entity) {
+    case 'ARTICLE':
+      // The article's own answers, and every catalog page (it may enter or leave one).
+      if (key === null) cache.responses.clear();
+      else cache.responses.invalidate([skuTag(key), CATALOG_TAG]);
+      return;
+    case 'STOCK':
+      if (key === null) cache.responses.clear();
+      else cache.responses.invalidate([skuTag(key)]);
+      return;
+    case 'CUSTOMER':
+    case 'DOCUMENT':
+      // Not in any product answer: a customer's list or group is part of its fingerprint.
+      return;
+    default:
+      cache.responses.clear();
   }
 }

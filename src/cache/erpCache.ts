@@ -20,6 +20,7 @@ import type {
 } from '../erp/port';
 import { approximateBytes } from './approximateBytes';
 import { FactCache } from './factCache';
+import { ResponseCache } from './responseCache';
 
 export type Cache<V> = FactCache<V>;
 
@@ -49,6 +50,8 @@ export class ErpCache {
   readonly priceItems: Cache<PriceListItemRow[]>;
   /** sku → web-enabled stock and incoming rows. */
   readonly stock: Cache<StockFacts>;
+  /** Whole product-page responses per viewer fingerprint (see responseCache.ts). */
+  readonly responses: ResponseCache;
 
   /**
    * @param now wall clock in ms (tests inject one to age facts).
@@ -70,16 +73,18 @@ export class ErpCache {
     this.reference = make(1, ttl, 0);
     this.globalConditions = make(1, ttl, 0, COMPILED_WEIGHT);
     // The budget (CACHE_MAX_MB) shared out by what a storefront reads most.
-    this.articles = make(max, ttl, 0.2);
-    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.1);
+    this.articles = make(max, ttl, 0.15);
+    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.075);
     // A customer's own facts only: its group's are shared, and counted once in `groups`.
-    this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.15, COMPILED_WEIGHT, (f) =>
+    this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.1, COMPILED_WEIGHT, (f) =>
       f === null ? 0 : approximateBytes(f.customer) + approximateBytes(f.visibilityRules) + approximateBytes(f.conditions),
     );
-    this.groups = make(max, ttl, 0.1, COMPILED_WEIGHT);
+    this.groups = make(max, ttl, 0.075, COMPILED_WEIGHT);
     this.destinations = make(max, ttl, 0.05);
-    this.priceItems = make(max, ttl, 0.25);
-    this.stock = make(max, stockTtlMs, 0.15);
+    this.priceItems = make(max, ttl, 0.2);
+    this.stock = make(max, stockTtlMs, 0.1);
+    // A response lives no longer than the shortest-lived fact it may show.
+    this.responses = new ResponseCache({ maxBytes: Math.floor(maxBytes * 0.25), ttlMs: Math.min(ttl, stockTtlMs), now });
   }
 
   private all(): Cache<unknown>[] {
@@ -98,15 +103,16 @@ export class ErpCache {
 
   clear(): void {
     for (const cache of this.all()) cache.clear();
+    this.responses.clear();
   }
 
   /** Entries across all caches, for metrics. */
   size(): number {
-    return this.all().reduce((n, c) => n + c.size, 0);
+    return this.all().reduce((n, c) => n + c.size, this.responses.size);
   }
 
   /** Estimated bytes held across all caches, for metrics and the memory budget. */
   bytes(): number {
-    return this.all().reduce((n, c) => n + c.bytes, 0);
+    return this.all().reduce((n, c) => n + c.bytes, this.responses.bytes);
   }
 }

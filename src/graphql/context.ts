@@ -16,8 +16,21 @@ export interface PonteContext {
   /** Resolves the acting customer and visibility once; throws FORBIDDEN / UNAUTHENTICATED. */
   viewer(): Promise<Viewer>;
   loaders: ErpLoaders;
-  /** Which expired facts answered this request (stale-while-revalidate, stale-if-error). */
+  /** Which facts answered this request, and whether any had expired (stale-while-revalidate, stale-if-error). */
   freshness: RequestFreshness;
+  /** The viewer and settings once this request has resolved them (null before): what its answer was computed with. */
+  resolved: { viewer: Viewer | null; settings: ErpSettings | null };
+  /** The X-Acting-Customer header as sent (the viewer resolves it; the response cache's fingerprint needs it too). */
+  acting: string | undefined;
+  /** The Accept header: part of a cached response's key (it picks the media type). */
+  accept: string | undefined;
+  /** The response cache's generation when the request started (see responseCache.ts). */
+  responseGeneration: number;
+  /**
+   * Set when this response may be cached: under which key, with which tags.
+   * A holder, because Apollo hands plugins a shallow copy of the context.
+   */
+  responseCache: { entry: { key: string; tags: Iterable<string>; generation: number } | null };
   /** The guarded port, for reads that are not cached (pages of customers, orders, documents). */
   erp: ErpPort;
   settings(): Promise<ErpSettings>;

@@ -39,15 +39,22 @@ export function createContextFactory(deps: ContextDeps) {
     const loaders = createErpLoaders(deps.erp, deps.cache, freshness);
     let viewer: Promise<Viewer> | null = null;
     let settings: Promise<ErpSettings> | null = null;
+    const resolved: PonteContext['resolved'] = { viewer: null, settings: null };
     return {
       principal,
+      resolved,
       loaders,
       freshness,
+      acting,
+      accept: typeof headers.accept === 'string' ? headers.accept : undefined,
+      responseGeneration: deps.cache.responses.generation(),
+      responseCache: { entry: null },
       erp: deps.erp,
       now: deps.now(),
       services: deps.services,
-      viewer: () => (viewer ??= resolveViewer(principal, acting, (code) => loaders.customerContext.load(code))),
-      settings: () => (settings ??= loaders.reference().then((r) => readErpSettings(r.settings))),
+      viewer: () =>
+        (viewer ??= resolveViewer(principal, acting, (code) => loaders.customerContext.load(code)).then((v) => (resolved.viewer = v))),
+      settings: () => (settings ??= loaders.reference().then((r) => (resolved.settings = readErpSettings(r.settings)))),
     };
   };
 }

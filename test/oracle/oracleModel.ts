@@ -226,8 +226,8 @@ export interface OracleServer {
   close(): Promise<void>;
 }
 
-export async function startOracleServer(erpPath: string, now: () => Date): Promise<OracleServer> {
-  const config = loadConfig({ ERP_URL: `sqlite:${erpPath}`, AUTH_JWT_SECRET: ORACLE_SECRET, LOG_LEVEL: 'silent' });
+export async function startOracleServer(erpPath: string, now: () => Date, env: Record<string, string> = {}): Promise<OracleServer> {
+  const config = loadConfig({ ERP_URL: `sqlite:${erpPath}`, AUTH_JWT_SECRET: ORACLE_SECRET, LOG_LEVEL: 'silent', ...env });
   const logger = pino({ level: 'silent' });
   const erp = await openErp(config.erp, config.erpLimits, config.demo, logger);
   const app = await createPonteApp({

@@ -1,0 +1,118 @@
+/**
+ * Whole GraphQL responses for product pages (product, products, catalog),
+ * kept as the bytes sent, so a repeated page costs a lookup instead of a
+ * parse, a validation and an execution.
+ *
+ * A response is only ever served to a viewer with the same fingerprint (see
+ * viewerFingerprint.ts: everything a product answer depends on: visibility,
+ * price lists, conditions, whether quantities are shown, and the day), for
+ * the same query, operation and variables. It is tagged with the facts it was
+ * built from (the skus whose article, price or stock it read, and `catalog`
+ * for catalog pages), and the change feed drops exactly the responses a
+ * change touches. Like the fact caches, it is bounded in bytes and guarded
+ * by a generation against fills that race an invalidation.
+ */
+import { LRUCache } from 'lru-cache';
+
+export interface ResponseCacheOptions {
+  /** Most bytes of response bodies held. */
+  maxBytes: number;
+  /** How long a response may be served, in ms: no longer than its shortest-lived fact. */
+  ttlMs: number;
+  /** Wall clock in ms. */
+  now: () => number;
+}
+
+export interface CachedResponse {
+  body: string;
+  contentType: string;
+}
+
+interface Stored extends CachedResponse {
+  tags: readonly string[];
+}
+
+export const CATALOG_TAG = 'catalog';
+export const skuTag = (sku: string) => `sku:${sku}`;
+
+export class ResponseCache {
+  private readonly lru: LRUCache<string, Stored>;
+  /** tag → keys of the responses that carry it. */
+  private readonly byTag = new Map<string, Set<string>>();
+  private gen = 0;
+  /** Lookups answered, and lookups that found nothing, since start (for metrics). */
+  hits = 0;
+  misses = 0;
+
+  constructor(options: ResponseCacheOptions) {
+    this.lru = new LRUCache<string, Stored>({
+      max: 100_000,
+      maxSize: Math.max(1, options.maxBytes),
+      // A JS string of n one-byte characters holds about n bytes, plus the tag sets.
+      sizeCalculation: (value, key) => value.body.length + key.length + 64 * (1 + value.tags.length),
+      ttl: options.ttlMs,
+      ttlResolution: 0,
+      perf: { now: options.now },
+      allowStale: false,
+      dispose: (value, key) => this.unindex(key, value.tags),
+    });
+  }
+
+  get(key: string): CachedResponse | undefined {
+    const found = this.lru.get(key);
+    if (found) this.hits += 1;
+    else this.misses += 1;
+    return found;
+  }
+
+  generation(): number {
+    return this.gen;
+  }
+
+  /** Stores a response built from facts read since `generation`, unless something was invalidated meanwhile. */
+  setIfCurrent(key: string, response: CachedResponse, tags: Iterable<string>, generation: number): boolean {
+    if (generation !== this.gen) return false;
+    const list = [...tags];
+    this.lru.set(key, { body: response.body, contentType: response.contentType, tags: list });
+    if (!this.lru.has(key)) return false;
+    for (const tag of list) {
+      let keys = this.byTag.get(tag);
+      if (!keys) this.byTag.set(tag, (keys = new Set()));
+      keys.add(key);
+    }
+    return true;
+  }
+
+  /** Drops every response carrying any of the tags. */
+  invalidate(tags: readonly string[]): void {
+    this.gen += 1;
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      for (const key of [...keys]) this.lru.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.gen += 1;
+    this.lru.clear();
+    this.byTag.clear();
+  }
+
+  get size(): number {
+    return this.lru.size;
+  }
+
+  get bytes(): number {
+    return this.lru.calculatedSize;
+  }
+
+  private unindex(key: string, tags: readonly string[]): void {
+    for (const tag of tags) {
+      const keys = this.byTag.get(tag);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.byTag.delete(tag);
+    }
+  }
+}

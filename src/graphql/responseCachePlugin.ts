@@ -1,0 +1,94 @@
+/**
+ * Decides which responses the response cache may keep, and under which key:
+ * queries whose root fields are all product fields (product, products,
+ * catalog), answered without an error and from fresh facts only. The key is
+ * the viewer's fingerprint plus a hash of what the client asked (query,
+ * operation, variables, accepted media type); the tags are the facts the
+ * request read. The bytes themselves are taken as sent (src/app.ts, onSend),
+ * so a hit answers exactly what a miss did.
+ */
+import { createHash } from 'node:crypto';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { ErpCache } from '../cache/erpCache';
+import { viewerFingerprint } from '../cache/viewerFingerprint';
+import { heldSettings, heldViewer } from '../http/cachedResponses';
+import { dateInZone } from '../settings/erpSettings';
+import type { PonteContext } from './context';
+
+/** Root fields whose answers depend only on the viewer's fingerprint. */
+const PRODUCT_ROOTS = new Set(['product', 'products', 'catalog']);
+
+export interface ResponseRequest {
+  query?: string | undefined;
+  operationName?: string | null | undefined;
+  variables?: Record<string, unknown> | null | undefined;
+  accept?: string | undefined;
+}
+
+/** The cache key of a request for a viewer fingerprint. */
+export function responseCacheKey(fingerprint: string, request: ResponseRequest): string {
+  const asked = JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}, request.accept ?? '']);
+  return `${fingerprint}\u0001${createHash('sha256').update(asked).digest('base64url')}`;
+}
+
+/** The root field names of an operation, fragments followed; null when it has anything else (directives). */
+function rootFields(operation: OperationDefinitionNode, document: DocumentNode): string[] | null {
+  const names: string[] = [];
+  const visit = (set: SelectionSetNode, seen: Set<string>): boolean => {
+    for (const selection of set.selections) {
+      // @include / @skip change the answer with the variables only, which are in the key; other directives are not ours to reason about.
+      if (selection.directives && selection.directives.length > 0) return false;
+      if (selection.kind === Kind.FIELD) names.push(selection.name.value);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        if (!visit(selection.selectionSet, seen)) return false;
+      } else {
+        const name = selection.name.value;
+        if (seen.has(name)) return false;
+        const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
+        if (!fragment || fragment.kind !== Kind.FRAGMENT_DEFINITION || !visit(fragment.selectionSet, new Set([...seen, name]))) return false;
+      }
+    }
+    return true;
+  };
+  return visit(operation.selectionSet, new Set()) ? names : null;
+}
+
+export function responseCachePlugin(cache: ErpCache): ApolloServerPlugin<PonteContext> {
+  return {
+    async requestDidStart() {
+      let cacheable = false;
+      return {
+        async didResolveOperation({ operation, document }) {
+          if (!operation || operation.operation !== 'query') return;
+          const roots = rootFields(operation, document);
+          cacheable =
+            roots !== null &&
+            roots.some((r) => PRODUCT_ROOTS.has(r)) &&
+            roots.every((r) => PRODUCT_ROOTS.has(r) || r === '__typename');
+        },
+        async willSendResponse({ contextValue, response, request }) {
+          // Persisted queries are answered through Apollo's own cache; only plain POSTs are looked up.
+          if (!cacheable || response.body.kind !== 'single' || request.extensions?.persistedQuery) return;
+          const result = response.body.singleResult;
+          if (result.errors || result.extensions || contextValue.freshness.staleSince !== null) return;
+          const status = response.http.status;
+          if (status !== undefined && status !== 200) return;
+          // The viewer and settings this answer was computed with; where the
+          // request never needed them, the held ones (the answer does not
+          // depend on them then). Deciding to cache never costs an ERP call.
+          const resolved = contextValue.resolved;
+          const settings = resolved.settings ?? heldSettings(cache);
+          const viewer = resolved.viewer ?? (await heldViewer(cache, contextValue.principal, contextValue.acting));
+          if (!settings || !viewer) return;
+          const fingerprint = viewerFingerprint(viewer, settings, dateInZone(contextValue.now, settings.timeZone));
+          contextValue.responseCache.entry = {
+            key: responseCacheKey(fingerprint, { ...request, accept: contextValue.accept }),
+            tags: contextValue.freshness.tags,
+            generation: contextValue.responseGeneration,
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The response cache's fast path, before Apollo: for a plain POST whose
+ * viewer is already known from held facts (verified token, cached customer
+ * context, cached settings), the fingerprint is computed exactly as the
+ * plugin computed it when storing, and a hit is answered with the stored
+ * bytes. Anything not held, or any refusal (bad token, foreign customer),
+ * falls through to the normal path, which answers it properly.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Principal } from '../auth/principal';
+import { resolveViewer, type Viewer } from '../auth/resolveViewer';
+import type { TokenVerifier } from '../auth/verifyToken';
+import type { ErpCache } from '../cache/erpCache';
+import type { CachedResponse } from '../cache/responseCache';
+import { viewerFingerprint } from '../cache/viewerFingerprint';
+import { responseCacheKey } from '../graphql/responseCachePlugin';
+import { dateInZone, readErpSettings, type ErpSettings } from '../settings/erpSettings';
+
+const NOT_HELD = new Error('not held');
+
+export interface CachedResponseDeps {
+  cache: ErpCache;
+  verify: TokenVerifier;
+  now: () => Date;
+}
+
+/** The viewer from held facts only (never an ERP call), or null when not held or refused. */
+export async function heldViewer(cache: ErpCache, principal: Principal, acting: string | undefined): Promise<Viewer | null> {
+  try {
+    return await resolveViewer(principal, acting, async (code) => {
+      const held = cache.customerContexts.get(code);
+      if (!held?.fresh) throw NOT_HELD;
+      return held.value;
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** The installation's settings if held fresh. */
+export function heldSettings(cache: ErpCache): ErpSettings | null {
+  const reference = cache.reference.get('reference');
+  return reference?.fresh ? readErpSettings(reference.value.settings) : null;
+}
+
+/**
+ * The viewer's fingerprint from held facts only, or null when something it
+ * needs is not held fresh or the viewer would be refused.
+ */
+export async function heldFingerprint(cache: ErpCache, principal: Principal, acting: string | undefined, now: Date): Promise<string | null> {
+  const settings = heldSettings(cache);
+  const viewer = settings && (await heldViewer(cache, principal, acting));
+  return viewer && settings ? viewerFingerprint(viewer, settings, dateInZone(now, settings.timeZone)) : null;
+}
+
+export function cachedResponseLookup(deps: CachedResponseDeps) {
+  const { cache } = deps;
+  return async (headers: IncomingHttpHeaders, body: unknown): Promise<CachedResponse | null> => {
+    if (cache.responses.size === 0 || body === null || typeof body !== 'object') return null;
+    const asked = body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown };
+    if (typeof asked.query !== 'string' || asked.extensions !== undefined) return null;
+    const { authorization, accept } = headers;
+    const acting = headers['x-acting-customer'];
+    if (Array.isArray(authorization) || Array.isArray(acting)) return null;
+    let principal: Principal;
+    try {
+      principal = await deps.verify(authorization);
+    } catch {
+      return null;
+    }
+    const fingerprint = await heldFingerprint(cache, principal, acting, deps.now());
+    if (fingerprint === null) return null;
+    const key = responseCacheKey(fingerprint, {
+      query: asked.query,
+      operationName: typeof asked.operationName === 'string' ? asked.operationName : null,
+      variables: (asked.variables as Record<string, unknown> | null | undefined) ?? null,
+      accept,
+    });
+    return cache.responses.get(key) ?? null;
+  };
+}
