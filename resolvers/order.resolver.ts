@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { chargePricedLines } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { actingCustomer } from '../src/auth/actingCustomer';
@@ -21,6 +22,7 @@ async function toOrder(ctx: PonteContext, header: OrderHeaderRow): Promise<Order
 export class OrderResolver {
   @Mutation(() => PlaceOrderResult, { description: 'Validates, prices and writes an order into the ERP inbox, exactly once.' })
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: PonteContext): Promise<PlaceOrderResult> {
+    chargePricedLines(input.lines.length);
     const outcome = await placeOrder(ctx, input);
     return {
       order: outcome.order ? await toOrder(ctx, outcome.order) : null,

@@ -24,6 +24,15 @@ import type { Services } from './graphql/services';
 import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
 import { Metrics } from './http/metrics';
+// Hardening: limits, rate limits, production surface.
+import { armorProtection } from './graphql/armor';
+import { costLimitPlugin } from './graphql/costLimit';
+import { documentTooLarge } from './graphql/documentGuard';
+import { subgraphGuardPlugin } from './graphql/subgraphGuard';
+import { authenticationHook } from './http/authenticate';
+import { startMetricsServer, type MetricsServer } from './http/metricsServer';
+import { registerRateLimits, type RateLimitStores } from './http/rateLimits';
+import { PonteError } from './errors';
 
 export interface PonteAppOptions {
   config: Config;
@@ -36,6 +45,8 @@ export interface PonteAppOptions {
   extendServices?: (base: { erp: ErpPort; config: Config; now: () => Date; logger: Logger }) => Partial<Services>;
   /** Runs at close, after the server stopped and before the adapter closes. */
   onClose?: () => Promise<void>;
+  /** Shared rate-limit stores (several instances); in-process when absent. */
+  rateLimitStores?: RateLimitStores;
 }
 
 export interface PonteApp {
@@ -49,6 +60,8 @@ export interface PonteApp {
   services: Services;
   /** Starts listening; returns the base URL. */
   listen(host: string, port: number): Promise<string>;
+  /** Serves /metrics on METRICS_HOST:METRICS_PORT; returns its base URL, or null when METRICS_PORT=off. */
+  listenMetrics(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -82,30 +95,51 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     // Per-request log lines are off: metrics cover traffic, logs cover failures.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
+    // A hop count is valid at run time (proxy-addr) though the types omit it.
+    trustProxy: config.surface.trustProxy as boolean | string | string[],
   });
+  // --- hardening: limits and rate limits (see the modules for the why) ---
+  const limits = config.queryLimits;
+  const armor = armorProtection({ limits, blockSuggestions: !config.surface.introspection });
+  const rateLimits = config.rateLimits.enabled ? await registerRateLimits(http, config.rateLimits, options.rateLimitStores) : null;
+  if (rateLimits) services.chargeOrder = rateLimits.chargeOrder;
+  const verify = createTokenVerifier(config.auth);
+  const tooLarge = { maxTokens: limits.maxTokens, maxNesting: Math.max(limits.maxDepth * 2, 32) };
+  let metricsServer: MetricsServer | null = null;
+  // --- end hardening ---
   const apollo = new ApolloServer<PonteContext>({
     schema: await buildPonteSchema(),
     // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
     // traces would expose resolver timings to any caller asking for them.
-    plugins: [fastifyApolloDrainPlugin(http), ApolloServerPluginInlineTraceDisabled()],
-    formatError: createFormatError((error) => logger.error({ err: error }, 'request failed')),
+    plugins: [
+      fastifyApolloDrainPlugin(http),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...armor.plugins,
+      subgraphGuardPlugin(),
+      costLimitPlugin({ maxCost: limits.maxCost, ...(rateLimits ? { onAdmitted: rateLimits.chargeCost } : {}) }),
+    ],
+    formatError: createFormatError(
+      (error) => logger.error({ err: error }, 'request failed'),
+      (error) => logger.info({ err: error }, 'client mistake'),
+    ),
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
-    // Introspection helps integrators; it reveals the schema, never data.
-    introspection: true,
+    // Introspection helps integrators; in production it is opt-in (INTROSPECTION=true).
+    introspection: config.surface.introspection,
     csrfPrevention: true,
-    validationRules: [complexityLimitRule()],
+    validationRules: [complexityLimitRule(), ...armor.validationRules],
   });
   await apollo.start();
 
   const createContext = createContextFactory({
-    verify: createTokenVerifier(config.auth),
+    verify,
     erp,
     cache,
     now,
     services,
   });
   const graphqlHandler = fastifyApolloHandler(apollo, {
-    context: async (request) => createContext(request.headers),
+    context: async (request) => createContext(request.headers, request.authentication, request.rateKey),
   });
 
   // Whatever fails outside GraphQL (a route, a body parser) answers without
@@ -118,11 +152,12 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   });
 
   http.addHook('onRequest', async (request) => {
-    request.erpScope = { erpCalls: 0 };
+    request.erpScope = { erpCalls: 0, maxErpCalls: limits.maxErpCalls, pricedLines: 0, maxPricedLines: limits.maxPricedLines };
   });
   http.addHook('onSend', async (request, reply) => {
-    // Lets the benchmark (and anyone curious) see the round trips a request cost.
-    if (request.erpScope) reply.header('x-ponte-erp-calls', String(request.erpScope.erpCalls));
+    // Lets the benchmark and tests see the round trips a request cost; not in
+    // production, where 0 against 1 tells which hidden articles exist.
+    if (request.erpScope && config.surface.debugHeaders) reply.header('x-ponte-erp-calls', String(request.erpScope.erpCalls));
   });
   http.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -133,6 +168,15 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   http.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    onRequest: [authenticationHook(verify), ...(rateLimits ? [rateLimits.hook] : [])],
+    preHandler: async (request, reply) => {
+      const query = (request.body as { query?: unknown } | null)?.query ?? (request.query as { query?: unknown } | null)?.query;
+      const problem = typeof query === 'string' ? documentTooLarge(query, tooLarge) : null;
+      if (problem) {
+        const error = new PonteError('QUERY_TOO_COMPLEX', problem);
+        return reply.code(error.httpStatus).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      }
+    },
     handler: (request, reply) =>
       requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never)),
   });
@@ -147,10 +191,6 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     } catch {
       return reply.code(503).send({ status: 'unavailable', erp: erp.dialect });
     }
-  });
-  http.get('/metrics', async (_request, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
   });
 
   await changeFeed.init().catch((error: unknown) => logger.warn({ err: error }, 'change feed: could not read its position'));
@@ -176,10 +216,16 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return `http://localhost:${actualPort}`;
     },
+    async listenMetrics() {
+      if (!config.surface.metrics) return null;
+      metricsServer ??= await startMetricsServer(metrics, config.surface.metrics.host, config.surface.metrics.port);
+      return metricsServer.url;
+    },
     async close() {
       changeFeed.stop();
       services.demoImporter?.stop();
       await http.close();
+      await metricsServer?.close();
       await apollo.stop().catch(() => undefined);
       await options.onClose?.();
       await options.adapter.close();

@@ -26,8 +26,9 @@ function developmentSecret(): Uint8Array {
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
-async function banner(config: Config, url: string, demo: { demoCustomer: string; demoAgent: string } | null): Promise<string> {
-  const lines = [`Ponte is listening: ${url}/graphql  (health ${url}/healthz, readiness ${url}/readyz, metrics ${url}/metrics)`];
+async function banner(config: Config, url: string, metricsUrl: string | null, demo: { demoCustomer: string; demoAgent: string } | null): Promise<string> {
+  const metrics = metricsUrl ? `metrics ${metricsUrl}/metrics` : 'metrics off';
+  const lines = [`Ponte is listening: ${url}/graphql  (health ${url}/healthz, readiness ${url}/readyz, ${metrics})`];
   if (demo && config.auth.secret && !config.production) {
     const customer = await mintToken(config.auth.secret, { role: 'customer', customer: demo.demoCustomer });
     const agent = await mintToken(config.auth.secret, { role: 'agent', agent: demo.demoAgent });
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
     extendServices: (base) => buildServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
   });
   const url = await app.listen(config.host, config.port);
-  process.stdout.write(`${await banner(config, url, erp.demo)}\n`);
+  const metricsUrl = await app.listenMetrics();
+  process.stdout.write(`${await banner(config, url, metricsUrl, erp.demo)}\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {

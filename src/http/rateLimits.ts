@@ -1,0 +1,151 @@
+/**
+ * Rate limits (with @fastify/rate-limit), all counted per window of
+ * RATE_LIMIT_WINDOW_MS:
+ *
+ * - requests per principal: a customer by its code, an agent by its code,
+ *   anonymous callers by client address (RATE_LIMIT_MAX); a service token by
+ *   the customer it acts for (X-Acting-Customer) or else by client address,
+ *   with its own, much larger limit (RATE_LIMIT_SERVICE_MAX), because a
+ *   storefront renders pages for all its visitors with one service token;
+ * - failed authentications per client address (RATE_LIMIT_AUTH_FAILURES_MAX):
+ *   bad tokens stay 401 until the limit trips, then 429;
+ * - orders per acting customer (RATE_LIMIT_ORDERS_MAX), charged by the order
+ *   flow after the idempotent-replay check, so a retry costs nothing;
+ * - cost per principal (RATE_LIMIT_COST_MAX, service keys scaled like their
+ *   request limit): the sum of the admitted operations' estimated costs
+ *   (src/graphql/costLimit.ts), so that a client sending the most expensive
+ *   request allowed, as fast as it can, gets a bounded share of the server.
+ *
+ * Refusals are HTTP 429 with Retry-After and a GraphQL body whose
+ * errors[0].extensions.code is RATE_LIMITED. The client address is the
+ * socket's, or a proxy header's when TRUST_PROXY says which proxies to trust.
+ *
+ * Several instances can share their counts: pass a `store` (the
+ * @fastify/rate-limit store interface: `incr(key, cb, windowMs, max)` and
+ * `child()`) and a `costStore` (CostStore below), e.g. backed by Redis.
+ */
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import type { RateLimitConfig } from '../config/config';
+import { PonteError, requestRefused } from '../errors';
+import type { PonteContext } from '../graphql/context';
+import './authenticate';
+
+/** Adds `amount` to a key's total in the current window. */
+export interface CostStore {
+  add(key: string, amount: number, windowMs: number): Promise<{ total: number; resetInMs: number }>;
+}
+
+/** The in-process CostStore: a bounded LRU of fixed windows. */
+export class LocalCostStore implements CostStore {
+  private readonly windows = new LRUCache<string, { start: number; total: number }>({ max: 100_000 });
+
+  async add(key: string, amount: number, windowMs: number): Promise<{ total: number; resetInMs: number }> {
+    const now = Date.now();
+    let window = this.windows.get(key);
+    if (!window || window.start + windowMs <= now) {
+      window = { start: now, total: 0 };
+      this.windows.set(key, window);
+    }
+    window.total += amount;
+    return { total: window.total, resetInMs: window.start + windowMs - now };
+  }
+}
+
+export interface RateLimitStores {
+  store?: FastifyRateLimitStoreCtor;
+  costStore?: CostStore;
+}
+
+export interface RateLimits {
+  /** onRequest hook for /graphql; runs after authentication. */
+  hook(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  /** Charges one order to an acting customer; throws RATE_LIMITED past the limit. */
+  chargeOrder(customerCode: string): Promise<void>;
+  /** Charges an admitted operation's cost to the caller's key; throws RATE_LIMITED past the budget. */
+  chargeCost(cost: number, context: unknown): Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rateKey?: string;
+  }
+}
+
+/** Whose budget a request draws on. Service keys start with "s" (their limits are larger). */
+export function rateKeyOf(request: FastifyRequest): string {
+  const principal = request.authentication?.principal;
+  const acting = request.headers['x-acting-customer'];
+  switch (principal?.role) {
+    case 'customer':
+      return `c:${principal.customer}`;
+    case 'agent':
+      return `a:${principal.agent}`;
+    case 'service':
+      if (principal.customer) return `s:${principal.customer}`;
+      return typeof acting === 'string' && acting !== '' ? `s:${acting}` : `s@${request.ip}`;
+    default:
+      return `ip:${request.ip}`;
+  }
+}
+
+// The limiter answers isAllowed: false for every counted request (true only
+// for its allow list); over the limit is isExceeded.
+function exceeded(outcome: { isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }): number | null {
+  return !outcome.isAllowed && outcome.isExceeded ? Math.max(1, outcome.ttlInSeconds) : null;
+}
+
+function retryAfter(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}
+
+function refuse(reply: FastifyReply, seconds: number): FastifyReply {
+  const error = new PonteError('RATE_LIMITED');
+  return reply
+    .code(error.httpStatus)
+    .header('retry-after', String(seconds))
+    .send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+}
+
+export async function registerRateLimits(http: FastifyInstance, config: RateLimitConfig, stores: RateLimitStores = {}): Promise<RateLimits> {
+  await http.register(rateLimit, { global: false, cache: 100_000, ...(stores.store ? { store: stores.store } : {}) });
+  const timeWindow = config.windowMs;
+  const isService = (key: string) => key.startsWith('s');
+  const requests = http.createRateLimit({
+    timeWindow,
+    keyGenerator: (request) => `req|${request.rateKey}`,
+    max: (request) => (isService(request.rateKey ?? '') ? config.perService : config.perPrincipal),
+  });
+  const authFailures = http.createRateLimit({ timeWindow, max: config.authFailures, keyGenerator: (request) => `auth|${request.ip}` });
+  // The order limiter is called from the order flow, which has no fastify
+  // request: the limiter only needs the key and the route options it reads.
+  const orders = http.createRateLimit({ timeWindow, max: config.orders, keyGenerator: (request) => (request as unknown as { orderKey: string }).orderKey });
+  const costStore = stores.costStore ?? new LocalCostStore();
+  const costScale = config.perService / config.perPrincipal;
+
+  return {
+    async hook(request, reply) {
+      if (request.authentication?.failure) {
+        const wait = exceeded(await authFailures(request));
+        if (wait !== null) return void refuse(reply, wait);
+        return;
+      }
+      request.rateKey = rateKeyOf(request);
+      const wait = exceeded(await requests(request));
+      if (wait !== null) return void refuse(reply, wait);
+    },
+    async chargeOrder(customerCode) {
+      const wait = exceeded(await orders({ orderKey: `order|${customerCode}`, routeOptions: { config: {} } } as never));
+      if (wait !== null) throw requestRefused('RATE_LIMITED', undefined, wait);
+    },
+    async chargeCost(cost, context) {
+      const key = (context as PonteContext | undefined)?.rateKey;
+      if (key === undefined || cost <= 0) return;
+      const budget = isService(key) ? config.costPerPrincipal * costScale : config.costPerPrincipal;
+      const { total, resetInMs } = await costStore.add(`cost|${key}`, cost, timeWindow);
+      // The request that crosses the line still runs; the next ones wait for the window.
+      if (total - cost >= budget) throw requestRefused('RATE_LIMITED', undefined, retryAfter(resetInMs));
+    },
+  };
+}
