@@ -104,8 +104,9 @@ describe('switches', () => {
     }
   });
 
-  test('the cost budget per principal refuses expensive requests once RATE_LIMIT_COST_MAX is spent', async () => {
-    const server = await startHardeningServer({ RATE_LIMIT_COST_MAX: '3000' });
+  test('the cost budget per principal refuses expensive requests once its bucket (RATE_LIMIT_COST_BURST) is empty', async () => {
+    // Refilled at 3,000 a minute: 50 a second, nothing that matters within this test.
+    const server = await startHardeningServer({ RATE_LIMIT_COST_MAX: '3000', RATE_LIMIT_COST_BURST: '3000' });
     try {
       const c1 = await server.token({ role: 'customer', customer: 'C1' });
       const page = '{ catalog(first: 100) { edges { node { sku price { unitPrice } priceBreaks { unitPrice } } } } }';
