@@ -27,12 +27,11 @@ import { Metrics } from './http/metrics';
 // Hardening: limits, rate limits, production surface.
 import { armorProtection } from './graphql/armor';
 import { costLimitPlugin } from './graphql/costLimit';
-import { documentTooLarge } from './graphql/documentGuard';
+import { documentGuardHook } from './graphql/documentGuard';
 import { subgraphGuardPlugin } from './graphql/subgraphGuard';
 import { authenticationHook } from './http/authenticate';
 import { startMetricsServer, type MetricsServer } from './http/metricsServer';
 import { registerRateLimits, type RateLimitStores } from './http/rateLimits';
-import { PonteError } from './errors';
 
 export interface PonteAppOptions {
   config: Config;
@@ -104,7 +103,6 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const rateLimits = config.rateLimits.enabled ? await registerRateLimits(http, config.rateLimits, options.rateLimitStores) : null;
   if (rateLimits) services.chargeOrder = rateLimits.chargeOrder;
   const verify = createTokenVerifier(config.auth);
-  const tooLarge = { maxTokens: limits.maxTokens, maxNesting: Math.max(limits.maxDepth * 2, 32) };
   let metricsServer: MetricsServer | null = null;
   // --- end hardening ---
   const apollo = new ApolloServer<PonteContext>({
@@ -169,14 +167,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     onRequest: [authenticationHook(verify), ...(rateLimits ? [rateLimits.hook] : [])],
-    preHandler: async (request, reply) => {
-      const query = (request.body as { query?: unknown } | null)?.query ?? (request.query as { query?: unknown } | null)?.query;
-      const problem = typeof query === 'string' ? documentTooLarge(query, tooLarge) : null;
-      if (problem) {
-        const error = new PonteError('QUERY_TOO_COMPLEX', problem);
-        return reply.code(error.httpStatus).send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-      }
-    },
+    preHandler: documentGuardHook({ maxTokens: limits.maxTokens, maxNesting: Math.max(limits.maxDepth * 2, 32) }),
     handler: (request, reply) =>
       requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never)),
   });

@@ -69,6 +69,11 @@ export const badUserInput = (message: string, details?: Record<string, unknown>)
 export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
 export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
 
+/** The GraphQL response body of an error sent outside Apollo (a fastify hook refusing a request). */
+export function errorBody(error: PonteError): { errors: Array<{ message: string; extensions: { code: ErrorCode } }> } {
+  return { errors: [{ message: error.message, extensions: { code: error.code } }] };
+}
+
 /**
  * An error that refuses the whole request (cost limit, rate limit): its HTTP
  * status travels with it, since no data is returned next to it and Apollo

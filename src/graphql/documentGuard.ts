@@ -5,7 +5,9 @@
  * before any validation rule (graphql-armor's included) can see it; the
  * lexer, by contrast, is iterative, so counting here is safe at any size.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Lexer, Source, TokenKind } from 'graphql';
+import { errorBody, PonteError } from '../errors';
 
 export interface DocumentGuardLimits {
   maxTokens: number;
@@ -34,4 +36,16 @@ export function documentTooLarge(query: string, limits: DocumentGuardLimits): st
     return null;
   }
   return null;
+}
+
+/** A fastify preHandler for /graphql: refuses, with QUERY_TOO_COMPLEX (400), before Apollo parses. */
+export function documentGuardHook(limits: DocumentGuardLimits) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const query = (request.body as { query?: unknown } | null)?.query ?? (request.query as { query?: unknown } | null)?.query;
+    const problem = typeof query === 'string' ? documentTooLarge(query, limits) : null;
+    if (problem) {
+      const error = new PonteError('QUERY_TOO_COMPLEX', problem);
+      return void reply.code(error.httpStatus).send(errorBody(error));
+    }
+  };
 }

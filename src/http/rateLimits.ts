@@ -31,7 +31,7 @@ import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { RateLimitConfig } from '../config/config';
-import { PonteError, requestRefused } from '../errors';
+import { errorBody, PonteError, requestRefused } from '../errors';
 import type { PonteContext } from '../graphql/context';
 import './authenticate';
 
@@ -109,10 +109,7 @@ function retryAfter(ms: number): number {
 
 function refuse(reply: FastifyReply, seconds: number): FastifyReply {
   const error = new PonteError('RATE_LIMITED');
-  return reply
-    .code(error.httpStatus)
-    .header('retry-after', String(seconds))
-    .send({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+  return reply.code(error.httpStatus).header('retry-after', String(seconds)).send(errorBody(error));
 }
 
 export async function registerRateLimits(http: FastifyInstance, config: RateLimitConfig, stores: RateLimitStores = {}): Promise<RateLimits> {
