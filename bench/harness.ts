@@ -225,6 +225,7 @@ async function main(options: HarnessOptions): Promise<void> {
       families: data.families,
       limits,
       abuserConnections: options.abuserConnections,
+      maxCost: Number(process.env.MAX_QUERY_COST ?? 10_000),
       warmupSeconds: Math.max(options.warmupSeconds, 1),
       log,
       onChild: (pid) => {
