@@ -97,8 +97,10 @@ export interface RateLimitConfig {
   authFailures: number;
   /** Orders (not replays) per window per acting customer. Default 60. */
   orders: number;
-  /** Cost units (see costLimit.ts) a principal's bucket regains per window. Default 300 000 (5 000 a second). */
+  /** Cost units (see costLimit.ts) a principal's bucket regains per window. Default 120 000 (2 000 a second). */
   costPerPrincipal: number;
+  /** The same for a service key (one storefront renders for all its visitors). Default 15 000 000 (250 000 a second). */
+  costPerService: number;
   /** Most cost units a principal's bucket holds: the burst allowed. Default 10 000 (one maximal request). */
   costBurst: number;
 }
@@ -195,7 +197,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_SERVICE_MAX: intFrom(30_000, 1, 100_000_000),
   RATE_LIMIT_AUTH_FAILURES_MAX: intFrom(30, 1, 100_000_000),
   RATE_LIMIT_ORDERS_MAX: intFrom(60, 1, 100_000_000),
-  RATE_LIMIT_COST_MAX: intFrom(300_000, 1, 2_000_000_000),
+  RATE_LIMIT_COST_MAX: intFrom(120_000, 1, 2_000_000_000),
+  RATE_LIMIT_SERVICE_COST_MAX: intFrom(15_000_000, 1, 2_000_000_000),
   RATE_LIMIT_COST_BURST: intFrom(10_000, 1, 2_000_000_000),
   INTROSPECTION: z.enum(['true', 'false']).optional(),
   DEBUG_HEADERS: z.enum(['true', 'false']).optional(),
@@ -347,6 +350,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       authFailures: e.RATE_LIMIT_AUTH_FAILURES_MAX,
       orders: e.RATE_LIMIT_ORDERS_MAX,
       costPerPrincipal: e.RATE_LIMIT_COST_MAX,
+      costPerService: e.RATE_LIMIT_SERVICE_COST_MAX,
       costBurst: e.RATE_LIMIT_COST_BURST,
     },
     surface: {

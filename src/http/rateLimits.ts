@@ -13,8 +13,8 @@
  *   flow after the idempotent-replay check, so a retry costs nothing;
  * - cost per principal: a token bucket of the admitted operations' estimated
  *   costs (src/graphql/costLimit.ts), refilled at RATE_LIMIT_COST_MAX per
- *   window and holding at most RATE_LIMIT_COST_BURST (service keys scaled
- *   like their request limit), so that a client sending the most expensive
+ *   window (service keys: RATE_LIMIT_SERVICE_COST_MAX, their burst scaled
+ *   alike) and holding at most RATE_LIMIT_COST_BURST, so that a client sending the most expensive
  *   request allowed, as fast as it can, gets a bounded share of the server.
  *   A bucket, not a window count: a window lets the whole budget go in one
  *   burst, which starves everyone else for seconds (measured: bench/results).
@@ -126,7 +126,7 @@ export async function registerRateLimits(http: FastifyInstance, config: RateLimi
   // request: the limiter only needs the key and the route options it reads.
   const orders = http.createRateLimit({ timeWindow, max: config.orders, keyGenerator: (request) => (request as unknown as { orderKey: string }).orderKey });
   const costStore = stores.costStore ?? new LocalCostStore();
-  const costScale = config.perService / config.perPrincipal;
+  const serviceBurst = config.costBurst * Math.max(1, config.costPerService / config.costPerPrincipal);
 
   return {
     async hook(request, reply) {
@@ -146,8 +146,10 @@ export async function registerRateLimits(http: FastifyInstance, config: RateLimi
     async chargeCost(cost, context) {
       const key = (context as PonteContext | undefined)?.rateKey;
       if (key === undefined || cost <= 0) return;
-      const scale = isService(key) ? costScale : 1;
-      const { allowed, retryAfterMs } = await costStore.take(`cost|${key}`, cost, config.costBurst * scale, (config.costPerPrincipal * scale) / timeWindow);
+      const service = isService(key);
+      const capacity = service ? serviceBurst : config.costBurst;
+      const refillPerMs = (service ? config.costPerService : config.costPerPrincipal) / timeWindow;
+      const { allowed, retryAfterMs } = await costStore.take(`cost|${key}`, cost, capacity, refillPerMs);
       if (!allowed) throw requestRefused('RATE_LIMITED', undefined, retryAfter(retryAfterMs));
     },
   };

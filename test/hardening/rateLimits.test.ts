@@ -117,4 +117,17 @@ describe('switches', () => {
       await server.close();
     }
   });
+
+  test('a service token without an acting customer draws on RATE_LIMIT_SERVICE_COST_MAX, not the per-customer budget', async () => {
+    const server = await startHardeningServer({ RATE_LIMIT_COST_MAX: '3000', RATE_LIMIT_COST_BURST: '3000' });
+    try {
+      const service = await server.token({ role: 'service' });
+      const page = '{ catalog(first: 100) { edges { node { sku price { unitPrice } priceBreaks { unitPrice } } } } }';
+      const statuses = new Set<number>();
+      for (let i = 0; i < 4; i += 1) statuses.add((await server.gql(page, { token: service })).status);
+      assert.deepEqual([...statuses], [200]);
+    } finally {
+      await server.close();
+    }
+  });
 });
