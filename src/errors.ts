@@ -49,7 +49,8 @@ export class PonteError extends GraphQLError {
     super(message ?? spec.message, {
       // Only an authentication failure changes the HTTP status (401, as the
       // API contract says); every other error travels in a 200 response next
-      // to whatever data could still be resolved, as GraphQL clients expect.
+      // to whatever data could still be resolved, as GraphQL clients expect
+      // (requestRefused below adds a status to errors refusing a whole request).
       extensions: code === 'UNAUTHENTICATED' ? { code, ...details, http: { status: spec.status } } : { code, ...details },
     });
     this.name = 'PonteError';

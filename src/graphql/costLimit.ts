@@ -27,8 +27,8 @@
  *
  * With these weights the largest documented requests fit the default limit
  * of 10 000 with room to spare: 200 `products` with price, price breaks and
- * availability with warehouses (about 3 800), a catalog page of 100 with
- * prices, explanation, breaks and stock (about 2 200), a 500-line quote or
+ * availability with warehouses (about 4 400), a catalog page of 100 with
+ * prices, explanation, breaks and stock (about 2 400), a 500-line quote or
  * order with its lines, products and prices (about 3 500). 117 aliased
  * catalog pages of 100 cost about 260 000.
  */
