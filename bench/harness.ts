@@ -258,11 +258,11 @@ async function main(options: HarnessOptions): Promise<void> {
     fairness.length === 0
       ? ''
       : [
-          `Fairness: ordinary category pages (first 48, 40 customers, ${options.connections} connections) alone, then while one customer sends the most expensive request the limits allow on ${options.abuserConnections} connections, ${options.durationSeconds} s each:`,
+          `Fairness: ordinary category pages (first 48, 100 customers, ${options.connections} connections) alone, then while one customer sends the most expensive request the limits allow on ${options.abuserConnections} connections, ${options.durationSeconds} s each:`,
           '',
           formatFairness(fairness),
         ].join('\n');
-  if (fairnessText) lines.push('', fairnessText);
+
   if (end) {
     const flag = Math.abs(1 - drift) > 0.1 ? '  <- more than 10% apart: the machine was not quiet, treat the ratios with care' : '';
     lines.push('', `baseline drift: end/start throughput ${drift.toFixed(2)}x${flag}`);
@@ -273,17 +273,16 @@ async function main(options: HarnessOptions): Promise<void> {
   if (rss !== null) lines.push('', `server resident memory at the end: ${(rss / 2 ** 20).toFixed(0)} MiB`);
   if (profileDir) lines.push('', `server CPU profile: written into ${profileDir} when the server exits (open the .cpuprofile in Chrome DevTools)`);
   if (aborted) lines.push('', 'interrupted: the report covers the scenarios that ran.');
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.join('\n')}\n${fairnessText ? `\n${fairnessText}\n` : ''}`);
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const table = fairnessText ? lines.slice(0, lines.length - 2) : lines;
   const markdown = [
     '# Latest benchmark run',
     '',
     `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` — machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
     '',
     '```',
-    table.join('\n').trim(),
+    lines.join('\n').trim(),
     '```',
     ...(fairnessText ? ['', fairnessText] : []),
     '',

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { catalogPage } from '../src/catalog/catalogPage';
 import { visibleArticles } from '../src/catalog/visibleArticles';
 import { badUserInput } from '../src/errors';
-import { chargePricedLines, pricingTurn } from '../src/graphql/workBudget';
+import { chargePricedLines, computeTurn } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { computeAvailability } from '../src/stock/availability';
@@ -77,7 +77,7 @@ export class ProductResolver {
     if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');
     chargePricedLines(1);
     const [inputs, currency] = await Promise.all([priceInputs(ctx, product.article), priceCurrency(ctx)]);
-    await pricingTurn();
+    await computeTurn();
     const result = computePrice({ ...inputs, quantity });
     if (!result) return null;
     const view = presentPrice(result, currency, product.vatRate);
@@ -88,7 +88,7 @@ export class ProductResolver {
   async priceBreaks(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<PriceBreak[]> {
     chargePricedLines(1);
     const inputs = await priceInputs(ctx, product.article);
-    await pricingTurn();
+    await computeTurn();
     return priceBreaks(inputs).map((b) => ({ minQuantity: b.minQuantity.toString(), unitPrice: formatFixed(b.unitPrice, 4) }));
   }
 
@@ -100,6 +100,7 @@ export class ProductResolver {
       ctx.settings(),
       ctx.loaders.stock.load(product.sku),
     ]);
+    await computeTurn();
     const availability = computeAvailability({
       stock: facts.stock,
       incoming: facts.incoming,

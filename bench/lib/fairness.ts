@@ -10,8 +10,8 @@
  * It runs on a Ponte child of its own with the rate and cost limits at their
  * defaults (the main run switches them off), and once more with
  * RATE_LIMITS=off to show what the limits buy. The ordinary traffic rotates
- * over 40 customers, a few requests per second each, as real shoppers would
- * be; the abuser is one more customer.
+ * over 100 customers, a couple of requests per second each, under every
+ * per-customer limit; the abuser is one more customer.
  */
 import 'reflect-metadata';
 import Database from 'better-sqlite3';
@@ -23,6 +23,9 @@ import { mintToken } from '../../src/auth/mintToken';
 import { startChildServer } from './childServer';
 import { type RunLimits, runScenario, type Scenario, type ScenarioResult } from './loadRunner';
 import { catalogScenario, type Viewer, viewerHeaders } from './scenarios';
+
+/** Customers sharing the ordinary traffic: a couple of pages a second each, under every per-customer limit. */
+const SHOPPERS = 100;
 
 const PAGE_FIELDS = `sku description price(quantity: 12) { unitPrice listPrice discounts explanation { kind description } }
   priceBreaks { minQuantity unitPrice } availability { status available warehouses { code available } nextArrival { date quantity } }`;
@@ -103,7 +106,7 @@ async function oneRun(options: FairnessOptions, label: string, extraEnv: Record<
   const abuserPool = new Pool(server.url, { connections: options.abuserConnections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
   try {
     const secret = new TextEncoder().encode(options.secret);
-    const { shoppers, abuser } = fairnessCustomers(options.erpPath, 40);
+    const { shoppers, abuser } = fairnessCustomers(options.erpPath, SHOPPERS);
     const viewers: Viewer[] = [];
     for (const customer of shoppers) {
       viewers.push({ spec: { label: customer, role: 'customer', customer }, headers: viewerHeaders(await mintToken(secret, { role: 'customer', customer })) });

@@ -22,7 +22,7 @@ export function chargePricedLines(lines: number): void {
   scope.pricedLines = after;
 }
 
-/** Priced lines computed per event-loop turn before a large request lets others in. */
+/** Per-article computations (a price, price breaks, an explanation, availability) per event-loop turn before a large request lets others in. */
 const LINES_PER_TURN = 50;
 
 interface Turn {
@@ -33,14 +33,14 @@ interface Turn {
 const turns = new WeakMap<object, Turn>();
 
 /**
- * Waits, when this request has priced LINES_PER_TURN lines in the current
- * event-loop turn, for the next turn. Pricing runs in promise continuations,
- * which never give way to I/O: without this, a request pricing 400 articles
+ * Waits, when this request has done LINES_PER_TURN per-article computations
+ * in the current event-loop turn, for the next turn. Resolvers run in promise
+ * continuations, which never give way to I/O: without this, a request pricing 400 articles
  * holds the loop for its whole length (hundreds of ms on a small machine)
  * while every other request waits behind it. Called after the inputs are
  * loaded, so DataLoader batches are untouched.
  */
-export async function pricingTurn(): Promise<void> {
+export async function computeTurn(): Promise<void> {
   const scope = requestErpScope.getStore();
   if (!scope) return;
   let turn = turns.get(scope);

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestErpScope } from '../../src/erp/requestScope';
-import { pricingTurn } from '../../src/graphql/workBudget';
+import { computeTurn } from '../../src/graphql/workBudget';
 
-test('a request prices at most 50 lines per event-loop turn, and every line gets its turn', async () => {
+test('a request does at most 50 per-article computations per event-loop turn, and every one gets its turn', async () => {
   const log: Array<'turn' | 'line'> = [];
   let ticking = true;
   const tick = () => {
@@ -16,7 +16,7 @@ test('a request prices at most 50 lines per event-loop turn, and every line gets
   };
   await requestErpScope.run({ erpCalls: 0 }, async () => {
     setImmediate(tick);
-    await Promise.all(Array.from({ length: 120 }, () => pricingTurn().then(() => log.push('line'))));
+    await Promise.all(Array.from({ length: 120 }, () => computeTurn().then(() => log.push('line'))));
   });
   ticking = false;
   const linesPerTurn = log
