@@ -130,6 +130,8 @@ async function oneRun(options: FairnessOptions, label: string, extraEnv: Record<
     const aloneAfter = await runScenario(shoppersPool, catalogScenario(viewers, options.families), options.limits, server);
     return { label, alone, aloneAfter, contended: { ...contended, name: 'with abuser' }, abuser: abuserResult };
   } finally {
+    const printed = server.logLines();
+    if (printed.length > 0) options.log(`fairness (${label}): the server printed ${printed.length} lines, last ones:\n${printed.slice(-5).map((l) => `  ${l.slice(0, 300)}`).join('\n')}`);
     await shoppersPool.close();
     await abuserPool.close();
     await server.stop();
