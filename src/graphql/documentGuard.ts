@@ -40,12 +40,13 @@ export function documentTooLarge(query: string, limits: DocumentGuardLimits): st
 
 /** A fastify preHandler for /graphql: refuses, with QUERY_TOO_COMPLEX (400), before Apollo parses. */
 export function documentGuardHook(limits: DocumentGuardLimits) {
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     const query = (request.body as { query?: unknown } | null)?.query ?? (request.query as { query?: unknown } | null)?.query;
     const problem = typeof query === 'string' ? documentTooLarge(query, limits) : null;
     if (problem) {
       const error = new PonteError('QUERY_TOO_COMPLEX', problem);
-      return void reply.code(error.httpStatus).send(errorBody(error));
+      return reply.code(error.httpStatus).send(errorBody(error));
     }
+    return undefined;
   };
 }

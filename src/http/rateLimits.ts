@@ -67,7 +67,7 @@ export interface RateLimitStores {
 
 export interface RateLimits {
   /** onRequest hook for /graphql; runs after authentication. */
-  hook(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  hook(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined>;
   /** Charges one order to an acting customer; throws RATE_LIMITED past the limit. */
   chargeOrder(customerCode: string): Promise<void>;
   /** Charges an admitted operation's cost to the caller's key; throws RATE_LIMITED past the budget. */
@@ -132,12 +132,13 @@ export async function registerRateLimits(http: FastifyInstance, config: RateLimi
     async hook(request, reply) {
       if (request.authentication?.failure) {
         const wait = exceeded(await authFailures(request));
-        if (wait !== null) return void refuse(reply, wait);
-        return;
+        if (wait !== null) return refuse(reply, wait);
+        return undefined;
       }
       request.rateKey = rateKeyOf(request);
       const wait = exceeded(await requests(request));
-      if (wait !== null) return void refuse(reply, wait);
+      // Returning the reply tells fastify the request is answered.
+      return wait === null ? undefined : refuse(reply, wait);
     },
     async chargeOrder(customerCode) {
       const wait = exceeded(await orders({ orderKey: `order|${customerCode}`, routeOptions: { config: {} } } as never));

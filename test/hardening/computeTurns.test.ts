@@ -14,11 +14,15 @@ test('a request does at most 50 per-article computations per event-loop turn, an
     log.push('turn');
     if (ticking) setImmediate(tick);
   };
-  await requestErpScope.run({ erpCalls: 0 }, async () => {
-    setImmediate(tick);
-    await Promise.all(Array.from({ length: 120 }, () => computeTurn().then(() => log.push('line'))));
-  });
-  ticking = false;
+  try {
+    await requestErpScope.run({ erpCalls: 0 }, async () => {
+      setImmediate(tick);
+      await Promise.all(Array.from({ length: 120 }, () => computeTurn().then(() => log.push('line'))));
+    });
+  } finally {
+    // The ticker must stop whatever happens, or it keeps the test process alive.
+    ticking = false;
+  }
   const linesPerTurn = log
     .join(' ')
     .split('turn')
