@@ -244,7 +244,7 @@ async function main(options: HarnessOptions): Promise<void> {
     `Ponte benchmark — ${new Date().toISOString()}`,
     `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage1m} at start`,
     `run: ${options.articles} articles, ${options.customers} customers, ${options.connections} connections, ${options.durationSeconds} s per scenario, at most ${options.maxRequests} requests per scenario; client and server share this machine`,
-    `server: NODE_ENV=production, SQLite ERP (in-process, no network), CHANGE_FEED_POLL_MS=0${knobs.length ? `, ${knobs.join(', ')}` : ''}`,
+    `server: NODE_ENV=production, SQLite ERP (in-process, no network), CHANGE_FEED_POLL_MS=0, RATE_LIMITS=off and DEBUG_HEADERS=true (fairness: its own servers, limits on then off)${knobs.length ? `, ${knobs.join(', ')}` : ''}`,
     '',
     formatTable(results, baseline),
     '',
