@@ -15,7 +15,7 @@
  * ever targeted; for a staging server use the k6 scripts in bench/k6/.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -24,6 +24,7 @@ import { mintToken } from '../src/auth/mintToken';
 import { projectRoot } from '../src/projectRoot';
 import { type HarnessOptions, parseArgs, USAGE } from './lib/args';
 import { startChildServer } from './lib/childServer';
+import { formatFairness, type FairnessRun, runFairness } from './lib/fairness';
 import { benchErpPath, chooseBenchData, copyForRun, ensureBenchErp } from './lib/fixtures';
 import { runScenario, type Scenario, type ScenarioResult } from './lib/loadRunner';
 import { formatErrors, formatResources, formatTable, machineInfo, ratiosAgainst } from './lib/report';
@@ -49,12 +50,16 @@ const SERVER_KNOBS = [
   'MAX_ORDER_LINES',
   'UV_THREADPOOL_SIZE',
   'NODE_OPTIONS',
+  'MAX_QUERY_COST',
+  'RATE_LIMIT_MAX',
+  'RATE_LIMIT_COST_MAX',
 ];
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 let aborted = false;
 let childPid: number | null = null;
+let fairnessPid: number | null = null;
 let cleanups: Array<() => Promise<void> | void> = [];
 
 async function cleanup(): Promise<void> {
@@ -84,9 +89,10 @@ function installSignalHandlers(): void {
   process.on('SIGTERM', onSignal);
   // Last resort: never leave the server running behind us.
   process.on('exit', () => {
-    if (childPid !== null) {
+    for (const pid of [childPid, fairnessPid]) {
+      if (pid === null) continue;
       try {
-        process.kill(childPid, 'SIGKILL');
+        process.kill(pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
@@ -118,20 +124,25 @@ async function main(options: HarnessOptions): Promise<void> {
   log(`starting Ponte (node dist/src/main.js, ERP_URL=sqlite:${copy.path})${knobs.length ? ` with ${knobs.join(' ')}` : ''}…`);
   const started = performance.now();
   const profileDir = options.profileDir ? resolve(process.cwd(), options.profileDir) : null;
+  const childEnv = {
+    // The caller's environment passes through (server knobs), except auth
+    // settings: the run's tokens are signed with its own secret only.
+    ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('AUTH_'))),
+    NODE_ENV: 'production',
+    ERP_URL: `sqlite:${copy.path}`,
+    AUTH_JWT_SECRET: secret,
+    LOG_LEVEL: 'warn',
+    CHANGE_FEED_POLL_MS: '0',
+    // The erp/req columns read x-ponte-erp-calls, off in production by default.
+    DEBUG_HEADERS: 'true',
+    METRICS_PORT: 'off',
+  };
   const server = await startChildServer({
     mainJs,
     cwd: root,
     nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    env: {
-      // The caller's environment passes through (server knobs), except auth
-      // settings: the run's tokens are signed with its own secret only.
-      ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined && !e[0].startsWith('AUTH_'))),
-      NODE_ENV: 'production',
-      ERP_URL: `sqlite:${copy.path}`,
-      AUTH_JWT_SECRET: secret,
-      LOG_LEVEL: 'warn',
-      CHANGE_FEED_POLL_MS: '0',
-    },
+    // The load scenarios measure speed, not the rate limits (8 viewers send far more than shoppers would).
+    env: { ...childEnv, RATE_LIMITS: 'off' },
   });
   childPid = server.pid;
   cleanups.push(async () => {
@@ -202,6 +213,27 @@ async function main(options: HarnessOptions): Promise<void> {
   }
   if (!aborted) results.push(await run(baselineScenario(demoViewer, 'baseline-end')));
 
+  // The fairness scenario runs on Ponte children of its own, limits on then off.
+  let fairness: FairnessRun[] = [];
+  if (wanted('fairness') && !aborted) {
+    fairness = await runFairness({
+      mainJs,
+      cwd: root,
+      env: childEnv,
+      secret,
+      erpPath: copy.path,
+      families: data.families,
+      limits,
+      abuserConnections: options.abuserConnections,
+      maxCost: Number(process.env.MAX_QUERY_COST ?? 10_000),
+      warmupSeconds: Math.max(options.warmupSeconds, 1),
+      log,
+      onChild: (pid) => {
+        fairnessPid = pid;
+      },
+    });
+  }
+
   // 5. Report.
   const end = results.find((r) => r.name === 'baseline-end');
   const drift = end ? ratio(end.throughput, baseline.throughput) : NaN;
@@ -212,7 +244,7 @@ async function main(options: HarnessOptions): Promise<void> {
     `Ponte benchmark — ${new Date().toISOString()}`,
     `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage1m} at start`,
     `run: ${options.articles} articles, ${options.customers} customers, ${options.connections} connections, ${options.durationSeconds} s per scenario, at most ${options.maxRequests} requests per scenario; client and server share this machine`,
-    `server: NODE_ENV=production, SQLite ERP (in-process, no network), CHANGE_FEED_POLL_MS=0${knobs.length ? `, ${knobs.join(', ')}` : ''}`,
+    `server: NODE_ENV=production, SQLite ERP (in-process, no network), CHANGE_FEED_POLL_MS=0, RATE_LIMITS=off and DEBUG_HEADERS=true (fairness: its own servers, limits on then off)${knobs.length ? `, ${knobs.join(', ')}` : ''}`,
     '',
     formatTable(results, baseline),
     '',
@@ -222,6 +254,15 @@ async function main(options: HarnessOptions): Promise<void> {
     '',
     formatResources(results),
   ];
+  const fairnessText =
+    fairness.length === 0
+      ? ''
+      : [
+          `Fairness: ordinary category pages (first 48, 100 customers, ${options.connections} connections) alone, then while one customer sends the most expensive request the limits allow on ${options.abuserConnections} connections, ${options.durationSeconds} s each:`,
+          '',
+          formatFairness(fairness),
+        ].join('\n');
+
   if (end) {
     const flag = Math.abs(1 - drift) > 0.1 ? '  <- more than 10% apart: the machine was not quiet, treat the ratios with care' : '';
     lines.push('', `baseline drift: end/start throughput ${drift.toFixed(2)}x${flag}`);
@@ -232,7 +273,22 @@ async function main(options: HarnessOptions): Promise<void> {
   if (rss !== null) lines.push('', `server resident memory at the end: ${(rss / 2 ** 20).toFixed(0)} MiB`);
   if (profileDir) lines.push('', `server CPU profile: written into ${profileDir} when the server exits (open the .cpuprofile in Chrome DevTools)`);
   if (aborted) lines.push('', 'interrupted: the report covers the scenarios that ran.');
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(`${lines.join('\n')}\n${fairnessText ? `\n${fairnessText}\n` : ''}`);
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const markdown = [
+    '# Latest benchmark run',
+    '',
+    `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` — machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
+    '',
+    '```',
+    lines.join('\n').trim(),
+    '```',
+    ...(fairnessText ? ['', fairnessText] : []),
+    '',
+  ];
+  writeFileSync(join(resultsDir, 'latest.md'), markdown.join('\n'));
+  log(`report written to ${join(resultsDir, 'latest.md')}`);
 
   if (options.json) {
     const file = resolve(process.cwd(), options.json);

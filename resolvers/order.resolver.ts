@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { chargePricedLines } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { actingCustomer } from '../src/auth/actingCustomer';
@@ -23,6 +24,7 @@ export class OrderResolver {
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: PonteContext): Promise<PlaceOrderResult> {
     // An order is priced and checked on facts read within their lifetime, never on stale ones.
     ctx.freshness.requireFresh = true;
+    chargePricedLines(input.lines.length);
     const outcome = await placeOrder(ctx, input);
     return {
       order: outcome.order ? await toOrder(ctx, outcome.order) : null,

@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { catalogPage } from '../src/catalog/catalogPage';
 import { visibleArticles } from '../src/catalog/visibleArticles';
 import { badUserInput } from '../src/errors';
+import { chargePricedLines, computeTurn } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { computeAvailability } from '../src/stock/availability';
@@ -75,7 +76,9 @@ export class ProductResolver {
   ): Promise<Price | null> {
     const quantity = requireDecimal(quantityArg ?? ONE, 'quantity', QUANTITY_BOUNDS);
     if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');
+    chargePricedLines(1);
     const [inputs, currency] = await Promise.all([priceInputs(ctx, product.article), priceCurrency(ctx)]);
+    await computeTurn();
     const result = computePrice({ ...inputs, quantity });
     if (!result) return null;
     const view = presentPrice(result, currency, product.vatRate);
@@ -87,7 +90,9 @@ export class ProductResolver {
     description: "Every quantity at which this customer's unit price changes. Null only with an error (the ERP unreachable and the prices not held).",
   })
   async priceBreaks(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<PriceBreak[]> {
+    chargePricedLines(1);
     const inputs = await priceInputs(ctx, product.article);
+    await computeTurn();
     return priceBreaks(inputs).map((b) => ({ minQuantity: b.minQuantity.toString(), unitPrice: formatFixed(b.unitPrice, 4) }));
   }
 
@@ -102,6 +107,7 @@ export class ProductResolver {
       ctx.settings(),
       ctx.loaders.stock.load(product.sku),
     ]);
+    await computeTurn();
     const availability = computeAvailability({
       stock: facts.stock,
       incoming: facts.incoming,

@@ -2,6 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { formatFixed, formatPlain } from '../src/decimal/decimal';
 import { unauthenticated } from '../src/errors';
 import type { PonteContext } from '../src/graphql/context';
+import { chargePricedLines } from '../src/graphql/workBudget';
 import { sortProblems } from '../src/orders/orderProblems';
 import { presentTotals, totalsOf } from '../src/orders/presentQuote';
 import { presentPrice } from '../src/pricing/presentPrice';
@@ -15,6 +16,7 @@ export class QuoteResolver {
   @Query(() => Quote, { description: 'Prices a cart for the acting customer and lists what placeOrder would refuse.' })
   async quote(@Arg('lines', () => [QuoteLineInput]) lines: QuoteLineInput[], @Ctx() ctx: PonteContext): Promise<Quote> {
     if (ctx.principal.role === 'anonymous') throw unauthenticated();
+    chargePricedLines(lines.length);
     const [viewer, settings] = await Promise.all([ctx.viewer(), ctx.settings()]);
     const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
     const evaluated = cart.lines;

@@ -31,6 +31,14 @@ import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
 import { inputTextPlugin } from './graphql/inputTextPlugin';
 import { Metrics } from './http/metrics';
+// Hardening: limits, rate limits, production surface.
+import { armorProtection } from './graphql/armor';
+import { costLimitPlugin } from './graphql/costLimit';
+import { documentGuardHook } from './graphql/documentGuard';
+import { subgraphGuardPlugin } from './graphql/subgraphGuard';
+import { authenticationHook } from './http/authenticate';
+import { startMetricsServer, type MetricsServer } from './http/metricsServer';
+import { registerRateLimits, type RateLimitStores } from './http/rateLimits';
 
 export interface PonteAppOptions {
   config: Config;
@@ -45,6 +53,8 @@ export interface PonteAppOptions {
   extendServices?: (base: { erp: ErpPort; config: Config; now: () => Date; logger: Logger }) => Partial<Services>;
   /** Runs at close, after the server stopped and before the adapter closes. */
   onClose?: () => Promise<void>;
+  /** Shared rate-limit stores (several instances); in-process when absent. */
+  rateLimitStores?: RateLimitStores;
 }
 
 export interface PonteApp {
@@ -58,6 +68,8 @@ export interface PonteApp {
   services: Services;
   /** Starts listening; returns the base URL. */
   listen(host: string, port: number): Promise<string>;
+  /** Serves /metrics on METRICS_HOST:METRICS_PORT; returns its base URL, or null when METRICS_PORT=off. */
+  listenMetrics(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -103,7 +115,17 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     // Per-request log lines are off: metrics cover traffic, logs cover failures.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
+    // A hop count is valid at run time (proxy-addr) though the types omit it.
+    trustProxy: config.surface.trustProxy as boolean | string | string[],
   });
+  // --- hardening: limits and rate limits (see the modules for the why) ---
+  const limits = config.queryLimits;
+  const armor = armorProtection({ limits, blockSuggestions: !config.surface.introspection });
+  const rateLimits = config.rateLimits.enabled ? await registerRateLimits(http, config.rateLimits, options.rateLimitStores) : null;
+  if (rateLimits) services.chargeOrder = rateLimits.chargeOrder;
+  const verify = createTokenVerifier(config.auth);
+  let metricsServer: MetricsServer | null = null;
+  // --- end hardening ---
   const apollo = new ApolloServer<PonteContext>({
     schema: await buildPonteSchema(),
     // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
@@ -112,25 +134,31 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       fastifyApolloDrainPlugin(http),
       ApolloServerPluginInlineTraceDisabled(),
       inputTextPlugin<PonteContext>(),
+      ...armor.plugins,
+      subgraphGuardPlugin(),
+      costLimitPlugin({ maxCost: limits.maxCost, ...(rateLimits ? { onAdmitted: rateLimits.chargeCost } : {}) }),
       responseCachePlugin(cache),
       staleFactsPlugin((since) => {
         staleServing.record(since);
         metrics.staleResponses.inc();
       }),
     ],
-    formatError: createFormatError((error) => logger.error({ err: error }, 'request failed')),
+    formatError: createFormatError(
+      (error) => logger.error({ err: error }, 'request failed'),
+      (error) => logger.info({ err: error }, 'client mistake'),
+    ),
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     // Signals are main.ts's to handle (one orderly close); Apollo's own
     // handlers raced it, and a second stop waited forever.
     stopOnTerminationSignals: false,
-    // Introspection helps integrators; it reveals the schema, never data.
-    introspection: true,
+    // Introspection helps integrators; in production it is opt-in (INTROSPECTION=true).
+    introspection: config.surface.introspection,
     csrfPrevention: true,
-    validationRules: [complexityLimitRule()],
+    validationRules: [complexityLimitRule(), ...armor.validationRules],
   });
   await apollo.start();
 
-  const verify = createTokenVerifier(config.auth);
   const createContext = createContextFactory({
     verify,
     erp,
@@ -140,13 +168,13 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   });
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const context = await createContext(request.headers);
+      const context = await createContext(request.headers, request.authentication, request.rateKey);
       // The onSend hook stores a cacheable answer: it needs the request's context.
       request.ponteContext = context;
       return context;
     },
   });
-  const lookupCachedResponse = cachedResponseLookup({ cache, verify, now: () => now() });
+  const lookupCachedResponse = cachedResponseLookup({ cache, now: () => now() });
 
   // Whatever fails outside GraphQL (a route, a body parser) answers without
   // internals: client errors keep their status and a plain message, the rest
@@ -158,11 +186,12 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   });
 
   http.addHook('onRequest', async (request) => {
-    request.erpScope = { erpCalls: 0 };
+    request.erpScope = { erpCalls: 0, maxErpCalls: limits.maxErpCalls, pricedLines: 0, maxPricedLines: limits.maxPricedLines };
   });
   http.addHook('onSend', async (request, reply, payload) => {
-    // Lets the benchmark (and anyone curious) see the round trips a request cost.
-    if (request.erpScope) reply.header('x-ponte-erp-calls', String(request.erpScope.erpCalls));
+    // Lets the benchmark and tests see the round trips a request cost; not in
+    // production, where 0 against 1 tells which hidden articles exist.
+    if (request.erpScope && config.surface.debugHeaders) reply.header('x-ponte-erp-calls', String(request.erpScope.erpCalls));
     const entry = request.ponteContext?.responseCache.entry;
     if (entry && reply.statusCode === 200 && typeof payload === 'string') {
       cache.responses.setIfCurrent(entry.key, { body: payload, contentType: String(reply.getHeader('content-type')) }, entry.tags, entry.generation);
@@ -177,9 +206,12 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   http.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
+    onRequest: [authenticationHook(verify), ...(rateLimits ? [rateLimits.hook] : [])],
+    preHandler: documentGuardHook({ maxTokens: limits.maxTokens, maxNesting: Math.max(limits.maxDepth * 2, 32) }),
     handler: async (request, reply) => {
-      if (request.method === 'POST') {
-        const hit = await lookupCachedResponse(request.headers, request.body);
+      const principal = request.authentication?.principal;
+      if (request.method === 'POST' && principal) {
+        const hit = await lookupCachedResponse(principal, request.headers, request.body);
         if (hit) return reply.header('content-type', hit.contentType).send(hit.body);
       }
       return requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never));
@@ -192,10 +224,6 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   http.get('/readyz', async (_request, reply) => {
     const report = await checkReadiness({ erp, health: erpHealth, staleServing, cacheEntries: () => cache.size() });
     return reply.code(report.status === 'ready' ? 200 : 503).send(report);
-  });
-  http.get('/metrics', async (_request, reply) => {
-    reply.header('content-type', metrics.registry.contentType);
-    return metrics.registry.metrics();
   });
 
   await changeFeed.init().catch((error: unknown) => logger.warn({ err: error }, 'change feed: could not read its position'));
@@ -221,10 +249,16 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return `http://localhost:${actualPort}`;
     },
+    async listenMetrics() {
+      if (!config.surface.metrics) return null;
+      metricsServer ??= await startMetricsServer(metrics, config.surface.metrics.host, config.surface.metrics.port);
+      return metricsServer.url;
+    },
     async close() {
       changeFeed.stop();
       services.demoImporter?.stop();
       await closeDraining(http);
+      await metricsServer?.close();
       await apollo.stop().catch(() => undefined);
       await options.onClose?.();
       await options.adapter.close();

@@ -16,7 +16,10 @@ export type ErrorCode =
   | 'ERP_UNAVAILABLE'
   | 'ERP_TIMEOUT'
   | 'RATE_LIMITED'
-  | 'QUERY_TOO_COMPLEX';
+  | 'QUERY_TOO_COMPLEX'
+  // Hardening: client mistakes that used to surface as internal errors.
+  | 'PERSISTED_QUERY_HASH_MISMATCH'
+  | 'UNKNOWN_ENTITY_TYPE';
 
 interface ErrorSpec {
   status: number;
@@ -32,6 +35,8 @@ const REGISTRY: Record<ErrorCode, ErrorSpec> = {
   ERP_TIMEOUT: { status: 504, message: 'The ERP did not answer in time; retry later.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
   QUERY_TOO_COMPLEX: { status: 400, message: 'The query is too complex.' },
+  PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: 'The persisted query hash does not match the query.' },
+  UNKNOWN_ENTITY_TYPE: { status: 400, message: 'This subgraph does not resolve entities of that type.' },
 };
 
 /** An error meant for the client: its message and code are safe to show. */
@@ -44,7 +49,8 @@ export class PonteError extends GraphQLError {
     super(message ?? spec.message, {
       // Only an authentication failure changes the HTTP status (401, as the
       // API contract says); every other error travels in a 200 response next
-      // to whatever data could still be resolved, as GraphQL clients expect.
+      // to whatever data could still be resolved, as GraphQL clients expect
+      // (requestRefused below adds a status to errors refusing a whole request).
       extensions: code === 'UNAUTHENTICATED' ? { code, ...details, http: { status: spec.status } } : { code, ...details },
     });
     this.name = 'PonteError';
@@ -69,6 +75,24 @@ export const refusedBeforeExecution = (message: string, details?: Record<string,
 };
 export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
 export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
+
+/** The GraphQL response body of an error sent outside Apollo (a fastify hook refusing a request). */
+export function errorBody(error: PonteError): { errors: Array<{ message: string; extensions: { code: ErrorCode } }> } {
+  return { errors: [{ message: error.message, extensions: { code: error.code } }] };
+}
+
+/**
+ * An error that refuses the whole request (cost limit, rate limit): its HTTP
+ * status travels with it, since no data is returned next to it and Apollo
+ * would answer a plugin's error with 500 otherwise.
+ */
+export function requestRefused(code: ErrorCode, message?: string, retryAfterSeconds?: number): PonteError {
+  const error = new PonteError(code, message);
+  const headers = new Map<string, string>();
+  if (retryAfterSeconds !== undefined) headers.set('retry-after', String(retryAfterSeconds));
+  (error.extensions as Record<string, unknown>).http = { status: httpStatusOf(code), headers };
+  return error;
+}
 
 /**
  * Thrown by the guarded ERP port; carries the adapter's original error for

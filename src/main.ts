@@ -47,9 +47,10 @@ async function main(): Promise<void> {
     onClose: async () => erp.sqlite?.close(),
   });
   const url = await app.listen(config.host, config.port);
+  const metricsUrl = await app.listenMetrics();
   const secret = demoTokenSecret(config.auth, erp.demo);
   const tokens = secret && erp.demo ? await mintDemoTokens(secret, erp.demo) : null;
-  process.stdout.write(`${startupBanner(url, erp.demo, tokens)}\n`);
+  process.stdout.write(`${startupBanner(url, metricsUrl, erp.demo, tokens)}\n`);
 
   let closing = false;
   const shutdown = (signal: string) => {

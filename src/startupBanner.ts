@@ -31,8 +31,12 @@ export async function mintDemoTokens(secret: Uint8Array, demo: DemoAccounts): Pr
   return { customer, agent, service };
 }
 
-export function startupBanner(url: string, demo: DemoAccounts | null, tokens: DemoTokens | null): string {
-  const lines = [`Ponte is listening: ${url}/graphql  (health ${url}/healthz, readiness ${url}/readyz, metrics ${url}/metrics)`];
+/**
+ * @param metricsUrl where /metrics is served (its own listener), or null when it is off.
+ */
+export function startupBanner(url: string, metricsUrl: string | null, demo: DemoAccounts | null, tokens: DemoTokens | null): string {
+  const metrics = metricsUrl ? `metrics ${metricsUrl}/metrics` : 'metrics off';
+  const lines = [`Ponte is listening: ${url}/graphql  (health ${url}/healthz, readiness ${url}/readyz, ${metrics})`];
   if (demo && tokens) {
     lines.push(
       '',

@@ -27,10 +27,12 @@ export interface HarnessOptions {
   regenerate: boolean;
   /** Writes a V8 CPU profile of the server (node --cpu-prof) into this folder. */
   profileDir: string | null;
+  /** Connections of the one abusive client in the fairness scenario. */
+  abuserConnections: number;
 }
 
 /** The scenarios --only may name (the baselines always run). */
-export const SCENARIOS = ['catalog', 'catalog-cold', 'product', 'quote', 'order'] as const;
+export const SCENARIOS = ['catalog', 'catalog-cold', 'product', 'quote', 'order', 'fairness'] as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
   --articles N       articles in the demo ERP (default 20000; cached in .data/bench-erp-<N>.sqlite)
@@ -40,7 +42,8 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --max-requests N   at most N recorded requests per scenario (default 200000)
   --max-orders N     at most N orders placed (default 2000)
   --warmup S         unrecorded warm-up seconds before the baseline (default 2)
-  --only a,b         only these scenarios (baselines always run): catalog, catalog-cold, product, quote, order
+  --only a,b         only these scenarios (baselines always run): catalog, catalog-cold, product, quote, order, fairness
+  --abuser-connections C  connections of the abusive client in the fairness scenario (default 4)
   --json FILE        also write the results as JSON
   --regenerate       rebuild the cached demo ERP
   --profile DIR      write a CPU profile of the server into DIR (open it in Chrome DevTools)`;
@@ -72,6 +75,7 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
     json: null,
     regenerate: false,
     profileDir: null,
+    abuserConnections: 4,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]!;
@@ -124,6 +128,9 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
         options.profileDir = dir;
         break;
       }
+      case '--abuser-connections':
+        options.abuserConnections = integer(name, value(), 1, 256);
+        break;
       case '--regenerate':
         options.regenerate = true;
         break;

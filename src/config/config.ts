@@ -81,6 +81,57 @@ export interface FilesConfig {
   baseUrl: string;
 }
 
+// --- Hardening (limits, rate limits, production surface) ---
+export interface QueryLimits {
+  /** Most aliases in one operation (graphql-armor). Default 30. */
+  maxAliases: number;
+  /** Most directives in one operation (graphql-armor). Default 20. */
+  maxDirectives: number;
+  /** Most tokens in one document, counted before parsing (documentGuard.ts) and bounded again while parsing. Default 10 000. */
+  maxTokens: number;
+  /** Deepest field nesting (graphql-armor). Default 15. */
+  maxDepth: number;
+  /** Highest estimated cost of one operation, variables included (src/graphql/costLimit.ts). Default 10 000. */
+  maxCost: number;
+  /** Most ERP round trips one request may make; checked before each call. Default 40. */
+  maxErpCalls: number;
+  /** Most priced lines (a price, a set of price breaks, a quote or order line) per request. Default 1 200. */
+  maxPricedLines: number;
+}
+
+export interface RateLimitConfig {
+  /** False with RATE_LIMITS=off: no limiter at all (benchmarks, load tests). */
+  enabled: boolean;
+  /** The window every limit counts in, in ms. Default 60 000. */
+  windowMs: number;
+  /** Requests per window per customer, agent or anonymous address. Default 1 200. */
+  perPrincipal: number;
+  /** Requests per window per service token and acting customer (or client address). Default 30 000. */
+  perService: number;
+  /** Failed authentications per window per client address; then 429. Default 30. */
+  authFailures: number;
+  /** Orders (not replays) per window per acting customer. Default 60. */
+  orders: number;
+  /** Cost units (see costLimit.ts) a principal's bucket regains per window. Default 120 000 (2 000 a second). */
+  costPerPrincipal: number;
+  /** The same for a service key (one storefront renders for all its visitors). Default 15 000 000 (250 000 a second). */
+  costPerService: number;
+  /** Most cost units a principal's bucket holds: the burst allowed. Default 10 000 (one maximal request). */
+  costBurst: number;
+}
+
+export interface SurfaceConfig {
+  /** Introspection and "Did you mean" suggestions; off by default in production (INTROSPECTION=true). */
+  introspection: boolean;
+  /** The x-ponte-erp-calls response header: outside production, or with DEBUG_HEADERS=true. */
+  debugHeaders: boolean;
+  /** Where /metrics is served; null = nowhere (METRICS_PORT=off). Port 0 = ephemeral. */
+  metrics: { host: string; port: number } | null;
+  /** fastify trustProxy: false, true, a hop count, or addresses / CIDRs (TRUST_PROXY). */
+  trustProxy: boolean | number | string[];
+}
+// --- end hardening ---
+
 export interface Config {
   production: boolean;
   host: string;
@@ -94,6 +145,9 @@ export interface Config {
   /** Most lines one order may have (TOO_MANY_LINES above it). Default 500. */
   maxOrderLines: number;
   files: FilesConfig;
+  queryLimits: QueryLimits;
+  rateLimits: RateLimitConfig;
+  surface: SurfaceConfig;
 }
 
 const intFrom = (def: number, min: number, max: number) =>
@@ -146,6 +200,28 @@ const EnvSchema = z.object({
   FILE_URL_SECRET: optionalText,
   FILE_URL_TTL_SECONDS: intFrom(300, 5, 86_400),
   PUBLIC_BASE_URL: optionalText,
+  // Hardening
+  MAX_ALIASES: intFrom(30, 1, 10_000),
+  MAX_DIRECTIVES: intFrom(20, 1, 10_000),
+  MAX_TOKENS: intFrom(10_000, 100, 1_000_000),
+  MAX_DEPTH: intFrom(15, 2, 200),
+  MAX_QUERY_COST: intFrom(10_000, 10, 100_000_000),
+  MAX_ERP_CALLS_PER_REQUEST: intFrom(40, 1, 100_000),
+  MAX_PRICED_LINES_PER_REQUEST: intFrom(1_200, 1, 10_000_000),
+  RATE_LIMITS: z.enum(['on', 'off']).optional(),
+  RATE_LIMIT_WINDOW_MS: intFrom(60_000, 1_000, 86_400_000),
+  RATE_LIMIT_MAX: intFrom(1_200, 1, 100_000_000),
+  RATE_LIMIT_SERVICE_MAX: intFrom(30_000, 1, 100_000_000),
+  RATE_LIMIT_AUTH_FAILURES_MAX: intFrom(30, 1, 100_000_000),
+  RATE_LIMIT_ORDERS_MAX: intFrom(60, 1, 100_000_000),
+  RATE_LIMIT_COST_MAX: intFrom(120_000, 1, 2_000_000_000),
+  RATE_LIMIT_SERVICE_COST_MAX: intFrom(15_000_000, 1, 2_000_000_000),
+  RATE_LIMIT_COST_BURST: intFrom(10_000, 1, 2_000_000_000),
+  INTROSPECTION: z.enum(['true', 'false']).optional(),
+  DEBUG_HEADERS: z.enum(['true', 'false']).optional(),
+  METRICS_HOST: optionalText,
+  METRICS_PORT: optionalText,
+  TRUST_PROXY: optionalText,
   // Hardening: token lifetime and NODE_ENV values (see loadConfig).
   AUTH_MAX_TOKEN_AGE: intFrom(86_400, 60, 31_536_000),
 });
@@ -155,6 +231,20 @@ const EnvSchema = z.object({
  * run as development, with a generated secret, so it is refused.
  */
 const NODE_ENVS = ['production', 'development', 'test'];
+
+function parseMetrics(host: string | null, port: string | null, problems: string[]): SurfaceConfig['metrics'] {
+  if (port === 'off') return null;
+  const n = port === null ? 9464 : /^\d+$/.test(port) ? Number(port) : NaN;
+  if (!(n >= 0 && n <= 65535)) problems.push('METRICS_PORT: a port number (0 = any free port) or off');
+  return { host: host ?? '127.0.0.1', port: n };
+}
+
+function parseTrustProxy(value: string | null): SurfaceConfig['trustProxy'] {
+  if (value === null || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
 
 function parseErpUrl(url: string | null, demoPath: string, problems: string[]): ErpLocation {
   if (url === null) return { kind: 'demo', path: demoPath };
@@ -235,6 +325,8 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     problems.push('PUBLIC_BASE_URL: must be an http(s) URL, e.g. https://api.example.it');
   }
 
+  const metrics = parseMetrics(e.METRICS_HOST, e.METRICS_PORT, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -271,6 +363,32 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       linkKey,
       linkTtlSeconds: e.FILE_URL_TTL_SECONDS,
       baseUrl: (e.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
+    },
+    queryLimits: {
+      maxAliases: e.MAX_ALIASES,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxTokens: e.MAX_TOKENS,
+      maxDepth: e.MAX_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxErpCalls: e.MAX_ERP_CALLS_PER_REQUEST,
+      maxPricedLines: e.MAX_PRICED_LINES_PER_REQUEST,
+    },
+    rateLimits: {
+      enabled: e.RATE_LIMITS !== 'off',
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      perPrincipal: e.RATE_LIMIT_MAX,
+      perService: e.RATE_LIMIT_SERVICE_MAX,
+      authFailures: e.RATE_LIMIT_AUTH_FAILURES_MAX,
+      orders: e.RATE_LIMIT_ORDERS_MAX,
+      costPerPrincipal: e.RATE_LIMIT_COST_MAX,
+      costPerService: e.RATE_LIMIT_SERVICE_COST_MAX,
+      costBurst: e.RATE_LIMIT_COST_BURST,
+    },
+    surface: {
+      introspection: e.INTROSPECTION === undefined ? !production : e.INTROSPECTION === 'true',
+      debugHeaders: e.DEBUG_HEADERS === undefined ? !production : e.DEBUG_HEADERS === 'true',
+      metrics,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
   };
 }

@@ -7,6 +7,7 @@
  * a slow ERP from piling up requests until the process falls over.
  */
 import { ErpFailure } from '../errors';
+import { erpBudgetExceeded } from '../graphql/workBudget';
 import type { ErpPort } from './port';
 import { requestErpScope } from './requestScope';
 
@@ -69,8 +70,10 @@ export function guardErp(adapter: ErpPort, counter: ErpCallCounter, options: Gua
         return typeof value === 'function' ? value.bind(target) : value;
       }
       return (...args: unknown[]) => {
-        counter.record(property);
         const scope = requestErpScope.getStore();
+        // Refused before the call is made: the budget exists to spare the ERP.
+        if (scope?.maxErpCalls !== undefined && scope.erpCalls >= scope.maxErpCalls) return Promise.reject(erpBudgetExceeded(scope.maxErpCalls));
+        counter.record(property);
         if (scope) scope.erpCalls += 1;
         return bulkhead.run(async () => {
           const started = performance.now();

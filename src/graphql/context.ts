@@ -37,4 +37,6 @@ export interface PonteContext {
   /** The request's clock: one instant for the whole request. */
   now: Date;
   services: Services;
+  /** Whose rate and cost budgets this request draws on (src/http/rateLimits.ts); absent when limits are off. */
+  rateKey?: string;
 }

@@ -11,4 +11,6 @@ export interface Services {
   files: FileLinks;
   /** The embedded demo ERP's stand-in for the real ERP's order import; null elsewhere. */
   demoImporter: DemoImporter | null;
+  /** Charges one order to an acting customer's rate limit (src/http/rateLimits.ts); absent when limits are off. */
+  chargeOrder?: (customerCode: string) => Promise<void>;
 }

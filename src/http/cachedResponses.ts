@@ -9,7 +9,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Principal } from '../auth/principal';
 import { resolveViewer, type Viewer } from '../auth/resolveViewer';
-import type { TokenVerifier } from '../auth/verifyToken';
 import type { ErpCache } from '../cache/erpCache';
 import type { CachedResponse } from '../cache/responseCache';
 import { viewerFingerprint } from '../cache/viewerFingerprint';
@@ -20,7 +19,6 @@ const NOT_HELD = new Error('not held');
 
 export interface CachedResponseDeps {
   cache: ErpCache;
-  verify: TokenVerifier;
   now: () => Date;
 }
 
@@ -55,19 +53,14 @@ export async function heldFingerprint(cache: ErpCache, principal: Principal, act
 
 export function cachedResponseLookup(deps: CachedResponseDeps) {
   const { cache } = deps;
-  return async (headers: IncomingHttpHeaders, body: unknown): Promise<CachedResponse | null> => {
+  /** @param principal the caller, as the authentication hook verified it. */
+  return async (principal: Principal, headers: IncomingHttpHeaders, body: unknown): Promise<CachedResponse | null> => {
     if (cache.responses.size === 0 || body === null || typeof body !== 'object') return null;
     const asked = body as { query?: unknown; operationName?: unknown; variables?: unknown; extensions?: unknown };
     if (typeof asked.query !== 'string' || asked.extensions !== undefined) return null;
-    const { authorization, accept } = headers;
+    const { accept } = headers;
     const acting = headers['x-acting-customer'];
-    if (Array.isArray(authorization) || Array.isArray(acting)) return null;
-    let principal: Principal;
-    try {
-      principal = await deps.verify(authorization);
-    } catch {
-      return null;
-    }
+    if (Array.isArray(acting)) return null;
     const fingerprint = await heldFingerprint(cache, principal, acting, deps.now());
     if (fingerprint === null) return null;
     const key = responseCacheKey(fingerprint, {

@@ -1,6 +1,6 @@
 /**
- * Builds the per-request context: verifies the token (a bad one is refused
- * here, with HTTP 401, before any resolver runs), creates the request's
+ * Builds the per-request context: takes the verified token (a bad one is
+ * refused here, with HTTP 401, before any resolver runs), creates the request's
  * loaders, and defers the acting-customer lookup to the first field that
  * needs it.
  */
@@ -10,7 +10,7 @@ import type { TokenVerifier } from '../auth/verifyToken';
 import type { ErpCache } from '../cache/erpCache';
 import { RequestFreshness } from '../cache/requestFreshness';
 import type { ErpPort } from '../erp/port';
-import { unauthenticated } from '../errors';
+import { authenticate, singleHeader, type Authentication } from './authenticate';
 import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
 import { readErpSettings, type ErpSettings } from '../settings/erpSettings';
@@ -24,16 +24,12 @@ export interface ContextDeps {
   services: Services;
 }
 
-function singleHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
-  // Two Authorization headers are an attack or a bug; never guess which one counts.
-  if (Array.isArray(value)) throw unauthenticated(`Send one ${name} header.`);
-  return value;
-}
-
 export function createContextFactory(deps: ContextDeps) {
-  return async (headers: IncomingHttpHeaders): Promise<PonteContext> => {
-    const principal = await deps.verify(singleHeader(headers, 'authorization'));
+  // `authentication` is the outcome of the fastify hook (src/http/authenticate.ts): never verified twice.
+  return async (headers: IncomingHttpHeaders, authentication?: Authentication, rateKey?: string): Promise<PonteContext> => {
+    const outcome = authentication ?? (await authenticate(deps.verify, headers));
+    if (outcome.failure) throw outcome.failure;
+    const principal = outcome.principal;
     const acting = singleHeader(headers, 'x-acting-customer');
     const freshness = new RequestFreshness();
     const loaders = createErpLoaders(deps.erp, deps.cache, freshness);
@@ -52,6 +48,7 @@ export function createContextFactory(deps: ContextDeps) {
       erp: deps.erp,
       now: deps.now(),
       services: deps.services,
+      ...(rateKey !== undefined ? { rateKey } : {}),
       viewer: () =>
         (viewer ??= resolveViewer(principal, acting, (code) => loaders.customerContext.load(code)).then((v) => (resolved.viewer = v))),
       settings: () => (settings ??= loaders.reference().then((r) => (resolved.settings = readErpSettings(r.settings)))),

@@ -18,7 +18,10 @@ const INPUT_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
-export function createFormatError(log: (error: unknown) => void) {
+/** Client mistakes with their own code: logged at info, never as failures. */
+const CLIENT_MISTAKES = new Set(['PERSISTED_QUERY_HASH_MISMATCH', 'UNKNOWN_ENTITY_TYPE']);
+
+export function createFormatError(log: (error: unknown) => void, logInfo: (error: unknown) => void = () => undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let original = unwrapResolverError(error);
     // Validation rules' errors arrive wrapped once more by Apollo.
@@ -26,6 +29,7 @@ export function createFormatError(log: (error: unknown) => void) {
     if (!(original instanceof PonteError) && inner instanceof PonteError) original = inner;
     const where = { ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
     if (original instanceof PonteError) {
+      if (CLIENT_MISTAKES.has(original.code)) logInfo(original);
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
       return { message: original.message, ...where, extensions };
     }
@@ -35,6 +39,12 @@ export function createFormatError(log: (error: unknown) => void) {
       return { message: client.message, ...where, extensions: { code: client.code } };
     }
     const code = formatted.extensions?.code;
+    // Apollo raises this one without a code; its message is the only handle.
+    if (formatted.message === 'provided sha does not match query') {
+      const mistake = new PonteError('PERSISTED_QUERY_HASH_MISMATCH');
+      logInfo(mistake);
+      return { message: mistake.message, ...where, extensions: { code: mistake.code } };
+    }
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
       return { message: withShortQuotes(formatted.message), ...where, extensions: { code: 'BAD_USER_INPUT' } };
     }

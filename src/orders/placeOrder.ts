@@ -76,6 +76,8 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   // A retry of a request that already succeeded: the same order, nothing new.
   const earlier = await ctx.erp.orderByIdempotencyKey(customer.code, key);
   if (earlier) return replay(earlier, hash, customer.code);
+  // Rate-limited only past the replay: a retry of a stored order costs nothing.
+  await ctx.services.chargeOrder?.(customer.code);
 
   const settings = await ctx.settings();
   const problems: OrderProblem[] = [];

@@ -80,7 +80,7 @@ describe('the server under a small memory budget', () => {
       'ecom_price_list_items',
       skus.map((sku) => ({ price_list_code: 'BASE', sku, min_qty: '0', price: '1.5000', valid_from: null, valid_to: null })),
     );
-    const small = await startTestServer(db, { env: { CACHE_MAX_MB: '1' } });
+    const small = await startTestServer(db, { env: { CACHE_MAX_MB: '1', RATE_LIMITS: 'off' } });
     try {
       for (let i = 0; i < skus.length; i += 100) {
         const batch = skus.slice(i, i + 100);

@@ -19,7 +19,7 @@ import { startOracleServer, type OracleServer } from '../oracle/oracleModel';
 import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
-const CACHES_OFF = { CACHE_TTL_MS: '1', STOCK_CACHE_TTL_MS: '1', STALE_IF_ERROR_MS: '0', CHANGE_FEED_POLL_MS: '0' };
+const CACHES_OFF = { CACHE_TTL_MS: '1', STOCK_CACHE_TTL_MS: '1', STALE_IF_ERROR_MS: '0', CHANGE_FEED_POLL_MS: '0', RATE_LIMITS: 'off' };
 
 interface Caller {
   name: string;
@@ -56,7 +56,7 @@ describe('a cached answer equals the answer with caches off, for every viewer (r
         const path = join(dir, 'erp.sqlite');
         writeErpDatabase(erp, path);
         const clock = new Date('2026-11-30T10:00:00Z');
-        cached = await startOracleServer(path, () => clock, { CHANGE_FEED_POLL_MS: '0' });
+        cached = await startOracleServer(path, () => clock, { CHANGE_FEED_POLL_MS: '0', RATE_LIMITS: 'off' });
         uncached = await startOracleServer(path, () => clock, CACHES_OFF);
         rng = new Rng(seed);
         callers = [{ name: 'anonymous' }];

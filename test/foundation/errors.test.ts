@@ -265,7 +265,7 @@ describe('scalar input', () => {
 describe('HTTP endpoints', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer(fixtureDb());
+    server = await startTestServer(fixtureDb(), { env: { METRICS_PORT: '0' } });
   });
   after(() => server.close());
 
@@ -281,7 +281,9 @@ describe('HTTP endpoints', () => {
 
   test('GET /metrics is Prometheus text with the ERP call duration histogram', async () => {
     await server.gql('{ catalog(first: 1) { edges { node { sku } } } }');
-    const res = await rawRequest(`${server.url}/metrics`);
+    // /metrics has its own listener (METRICS_PORT), not the public port.
+    const metricsUrl = await server.app.listenMetrics();
+    const res = await rawRequest(`${metricsUrl}/metrics`);
     assert.equal(res.status, 200);
     assert.match(String(res.headers['content-type']), /^text\/plain/);
     assert.match(res.text, /# TYPE ponte_erp_call_duration_seconds histogram/);

@@ -464,7 +464,8 @@ describe('visibility', () => {
     });
 
     test('_service { sdl } answers the subgraph schema, with Product keyed by sku', async () => {
-      const res = await server.gql('{ _service { sdl } }');
+      // The SDL is for the gateway, which calls with a service token.
+      const res = await server.gql('{ _service { sdl } }', { token: await server.token({ role: 'service' }) });
       assert.equal(res.body.errors, undefined);
       const sdl: string = res.body.data._service.sdl;
       assert.match(sdl, /type Product\s+@key\(fields: "sku"\)/);

@@ -89,9 +89,9 @@ describe('demo tokens in the start-up banner', () => {
   });
 
   test('the banner lists the tokens it is given, and none when given none', () => {
-    const withTokens = startupBanner('http://localhost:4000', DEMO, TOKENS);
+    const withTokens = startupBanner('http://localhost:4000', 'http://127.0.0.1:9464', DEMO, TOKENS);
     assert.match(withTokens, /PONTE_SERVICE_TOKEN=eyJservice/);
-    const without = startupBanner('http://localhost:4000', DEMO, null);
+    const without = startupBanner('http://localhost:4000', null, DEMO, null);
     assert.match(without, /Ponte is listening: http:\/\/localhost:4000\/graphql/);
     assert.doesNotMatch(without, /TOKEN/);
   });

@@ -1,0 +1,52 @@
+/**
+ * Refuses a GraphQL document before it is parsed when it has too many tokens
+ * or brackets nested too deep. graphql-js parses recursively, so a document
+ * nested a few thousand levels deep overflows the JS stack inside `parse`,
+ * before any validation rule (graphql-armor's included) can see it; the
+ * lexer, by contrast, is iterative, so counting here is safe at any size.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Lexer, Source, TokenKind } from 'graphql';
+import { errorBody, PonteError } from '../errors';
+
+export interface DocumentGuardLimits {
+  maxTokens: number;
+  /** Deepest nesting of { [ ( brackets; field depth is checked later by graphql-armor. */
+  maxNesting: number;
+}
+
+/** Why a document is refused, or null when it may be parsed. */
+export function documentTooLarge(query: string, limits: DocumentGuardLimits): string | null {
+  const lexer = new Lexer(new Source(query));
+  let tokens = 0;
+  let depth = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      tokens += 1;
+      if (tokens > limits.maxTokens) return `The document has more than ${limits.maxTokens} tokens.`;
+      if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.BRACKET_L || token.kind === TokenKind.PAREN_L) {
+        depth += 1;
+        if (depth > limits.maxNesting) return `The document nests brackets deeper than ${limits.maxNesting} levels.`;
+      } else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.BRACKET_R || token.kind === TokenKind.PAREN_R) {
+        depth -= 1;
+      }
+    }
+  } catch {
+    // A lexical error: the parser will report it properly.
+    return null;
+  }
+  return null;
+}
+
+/** A fastify preHandler for /graphql: refuses, with QUERY_TOO_COMPLEX (400), before Apollo parses. */
+export function documentGuardHook(limits: DocumentGuardLimits) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    const query = (request.body as { query?: unknown } | null)?.query ?? (request.query as { query?: unknown } | null)?.query;
+    const problem = typeof query === 'string' ? documentTooLarge(query, limits) : null;
+    if (problem) {
+      const error = new PonteError('QUERY_TOO_COMPLEX', problem);
+      return reply.code(error.httpStatus).send(errorBody(error));
+    }
+    return undefined;
+  };
+}
