@@ -9,7 +9,6 @@ import type { PriceQuery } from '../src/pricing/computePrice';
 import { compileListItems } from '../src/pricing/listPrice';
 import type { ArticleRow } from '../src/erp/port';
 import type { PonteContext } from '../src/graphql/context';
-import { dateInZone } from '../src/settings/erpSettings';
 
 export type PriceInputs = Omit<PriceQuery, 'quantity'>;
 
@@ -27,7 +26,7 @@ export async function priceInputs(ctx: PonteContext, article: ArticleRow): Promi
   return {
     sku: article.sku,
     familyCode: article.familyCode,
-    today: dateInZone(ctx.now, settings.timeZone),
+    today: ctx.today(settings),
     customerList: ownRows ? compileListItems(ownRows) : null,
     defaultList: defaultRows ? compileListItems(defaultRows) : null,
     conditions,

@@ -7,6 +7,7 @@
  */
 import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AuthConfig } from '../config/config';
 import { unauthenticated } from '../errors';
 import { ANONYMOUS, type Principal } from './principal';
@@ -59,7 +60,16 @@ export function lifetimeProblem(payload: JWTPayload, nowSeconds: number, maxAgeS
   return null;
 }
 
-export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
+/**
+ * Verified tokens remembered, so a client that sends the same token on every
+ * request (a storefront's service token, an agent's session) pays the
+ * signature check once. A token's claims cannot change, and its checks only
+ * get easier with time except expiry, which is checked on every use.
+ */
+const VERIFIED_TOKENS = 10_000;
+
+export function createTokenVerifier(auth: AuthConfig, now: () => number = Date.now): TokenVerifier {
+  const verified = new LRUCache<string, { principal: Principal; exp: number }>({ max: VERIFIED_TOKENS });
   const options = {
     requiredClaims: ['exp'],
     ...(auth.issuer ? { issuer: auth.issuer } : {}),
@@ -70,10 +80,12 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
     // A WebCrypto key imported once: given raw bytes or a KeyObject, jose
     // would import the key again on every verify.
     const key = webcrypto.subtle.importKey('raw', auth.secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-    verifyJwt = async (token) => (await jwtVerify(token, await key, { ...options, algorithms: ['HS256'] })).payload;
+    verifyJwt = async (token) =>
+      (await jwtVerify(token, await key, { ...options, algorithms: ['HS256'], currentDate: new Date(now()) })).payload;
   } else if (auth.jwksUrl) {
     const jwks = createRemoteJWKSet(new URL(auth.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
-    verifyJwt = async (token) => (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
+    verifyJwt = async (token) =>
+      (await jwtVerify(token, jwks, { ...options, algorithms: ['RS256', 'ES256'], currentDate: new Date(now()) })).payload;
   } else {
     throw new Error('auth: neither a secret nor a JWKS URL is configured');
   }
@@ -82,17 +94,25 @@ export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer[ ]+([A-Za-z0-9_\-.]+)\s*$/i.exec(authorization);
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    const token = match[1]!;
+    const known = verified.get(token);
+    if (known) {
+      if (known.exp > now() / 1000) return known.principal;
+      verified.delete(token);
+      throw unauthenticated('The token has expired.');
+    }
     let payload: JWTPayload;
     try {
-      payload = await verifyJwt(match[1]!);
+      payload = await verifyJwt(token);
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
       throw unauthenticated();
     }
-    const lifetime = lifetimeProblem(payload, Math.floor(Date.now() / 1000), auth.maxTokenAgeSeconds);
+    const lifetime = lifetimeProblem(payload, Math.floor(now() / 1000), auth.maxTokenAgeSeconds);
     if (lifetime) throw unauthenticated(lifetime);
     const principal = principalFromClaims(payload);
     if (!principal) throw unauthenticated('The token does not carry a valid role with its customer or agent code.');
+    verified.set(token, { principal, exp: payload.exp! });
     return principal;
   };
 }

@@ -43,7 +43,11 @@ export interface CacheConfig {
   ttlMs: number;
   /** Lifetime of stock facts, in ms: stock moves faster than prices. Default 30 000. */
   stockTtlMs: number;
-  /** How often the ERP change feed is polled, in ms; 0 disables polling. Default 2 000. */
+  /**
+   * How often the ERP change feed is polled, in ms; 0 disables polling.
+   * Default 500: a change is served within a second, for two indexed
+   * one-row reads a second.
+   */
   changeFeedPollMs: number;
   /**
    * How long a fact is still served after its lifetime ends, in ms
@@ -194,7 +198,7 @@ const EnvSchema = z.object({
   CACHE_MAX_MB: intFrom(96, 1, 65_536),
   CACHE_TTL_MS: intFrom(300_000, 1, 86_400_000),
   STOCK_CACHE_TTL_MS: intFrom(30_000, 1, 86_400_000),
-  CHANGE_FEED_POLL_MS: intFrom(2000, 0, 3_600_000),
+  CHANGE_FEED_POLL_MS: intFrom(500, 0, 3_600_000),
   STALE_IF_ERROR_MS: intFrom(1_800_000, 0, 86_400_000),
   MAX_ORDER_LINES: intFrom(500, 1, 10_000),
   FILE_URL_SECRET: optionalText,

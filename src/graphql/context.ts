@@ -34,6 +34,8 @@ export interface PonteContext {
   /** The guarded port, for reads that are not cached (pages of customers, orders, documents). */
   erp: ErpPort;
   settings(): Promise<ErpSettings>;
+  /** "Today" in the ERP's time zone for this request's instant: computed once per request. */
+  today(settings: ErpSettings): string;
   /** The request's clock: one instant for the whole request. */
   now: Date;
   services: Services;

@@ -13,7 +13,6 @@ import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSe
 import type { ErpCache } from '../cache/erpCache';
 import { viewerFingerprint } from '../cache/viewerFingerprint';
 import { heldSettings, heldViewer } from '../http/cachedResponses';
-import { dateInZone } from '../settings/erpSettings';
 import type { PonteContext } from './context';
 
 /** Root fields whose answers depend only on the viewer's fingerprint. */
@@ -81,7 +80,7 @@ export function responseCachePlugin(cache: ErpCache): ApolloServerPlugin<PonteCo
           const settings = resolved.settings ?? heldSettings(cache);
           const viewer = resolved.viewer ?? (await heldViewer(cache, contextValue.principal, contextValue.acting));
           if (!settings || !viewer) return;
-          const fingerprint = viewerFingerprint(viewer, settings, dateInZone(contextValue.now, settings.timeZone));
+          const fingerprint = viewerFingerprint(viewer, settings, contextValue.today(settings));
           contextValue.responseCache.entry = {
             key: responseCacheKey(fingerprint, { ...request, accept: contextValue.accept }),
             tags: contextValue.freshness.tags,

@@ -13,7 +13,7 @@ import type { ErpPort } from '../erp/port';
 import { authenticate, singleHeader, type Authentication } from './authenticate';
 import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
-import { readErpSettings, type ErpSettings } from '../settings/erpSettings';
+import { dateInZone, readErpSettings, type ErpSettings } from '../settings/erpSettings';
 import { createErpLoaders } from '../../loaders/erpLoaders';
 
 export interface ContextDeps {
@@ -36,6 +36,8 @@ export function createContextFactory(deps: ContextDeps) {
     let viewer: Promise<Viewer> | null = null;
     let settings: Promise<ErpSettings> | null = null;
     const resolved: PonteContext['resolved'] = { viewer: null, settings: null };
+    const now = deps.now();
+    let today: string | null = null;
     return {
       principal,
       resolved,
@@ -46,7 +48,8 @@ export function createContextFactory(deps: ContextDeps) {
       responseGeneration: deps.cache.responses.generation(),
       responseCache: { entry: null },
       erp: deps.erp,
-      now: deps.now(),
+      now,
+      today: (s) => (today ??= dateInZone(now, s.timeZone)),
       services: deps.services,
       ...(rateKey !== undefined ? { rateKey } : {}),
       viewer: () =>

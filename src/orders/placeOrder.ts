@@ -15,7 +15,6 @@ import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
 import type { PonteContext } from '../graphql/context';
 import { type DecimalInput, InvalidDecimal } from '../graphql/scalars';
-import { dateInZone } from '../settings/erpSettings';
 import { type EvaluatedLine, checkCart } from '../../loaders/orderLines.loader';
 import { type ShipTo, type ShipToInput, checkDestination, checkShipTo } from './checkShipping';
 import { type OrderProblem, orderProblem, sortProblems } from './orderProblems';
@@ -95,7 +94,7 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   }
 
   const requestedDelivery = request.requestedDelivery ?? null;
-  const today = dateInZone(ctx.now, settings.timeZone);
+  const today = ctx.today(settings);
   // The ERP's calendar decides what "past" means, as for price validity.
   if (requestedDelivery !== null && requestedDelivery < today) {
     problems.push(orderProblem('INVALID_DELIVERY_DATE', null, { date: requestedDelivery, today }));
