@@ -73,21 +73,20 @@ export class ConditionIndex {
 
   /** The price winner (PRICE or NET_PRICE) for the article, quantity and day, over every layer. */
   priceWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
-    let best: Condition | null = null;
-    for (let layer: ConditionIndex | null = this; layer !== null; layer = layer.base) {
-      const own = layer.layerCandidates(sku, familyCode);
-      const found = own && firstMatching(own.prices, quantity, today);
-      if (found && (best === null || compareConditions(found, best) < 0)) best = found;
-    }
-    return best;
+    return this.winner('prices', sku, familyCode, quantity, today);
   }
 
   /** The discount winner for the article, quantity and day, over every layer. */
   discountWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
+    return this.winner('discounts', sku, familyCode, quantity, today);
+  }
+
+  /** The best of each layer's first match: the first match of the merged order, without merging. */
+  private winner(kind: 'prices' | 'discounts', sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
     let best: Condition | null = null;
     for (let layer: ConditionIndex | null = this; layer !== null; layer = layer.base) {
       const own = layer.layerCandidates(sku, familyCode);
-      const found = own && firstMatching(own.discounts, quantity, today);
+      const found = own && firstMatching(own[kind], quantity, today);
       if (found && (best === null || compareConditions(found, best) < 0)) best = found;
     }
     return best;

@@ -11,24 +11,10 @@ import type { ConditionRow, CustomerContextRow, CustomerRow } from '../../src/er
 import { Decimal } from '../../src/decimal/decimal';
 import { conditionIndexFor, customerConditionIndex, firstMatching } from '../../src/pricing/conditionIndex';
 import { toQuantity } from '../../src/pricing/quantity';
+import { condition } from './engineHarness';
 
-const row = (id: number, o: Partial<ConditionRow>): ConditionRow => ({
-  conditionId: String(id),
-  customerCode: null,
-  customerGroup: null,
-  sku: null,
-  familyCode: null,
-  minQty: '0',
-  validFrom: null,
-  validTo: null,
-  priority: 0,
-  kind: 'DISCOUNT',
-  price: null,
-  discount1: '5',
-  discount2: null,
-  discount3: null,
-  ...o,
-});
+/** A condition with a fixed id (the expected orders name them); a 5 % discount unless said otherwise. */
+const row = (id: number, o: Partial<ConditionRow>): ConditionRow => condition({ kind: 'DISCOUNT', discount1: '5', ...o, conditionId: String(id) });
 
 const customer = (code: string, group: string | null): CustomerRow => ({
   code,
