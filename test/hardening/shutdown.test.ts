@@ -30,6 +30,8 @@ describe('SIGTERM during a burst of orders', () => {
       PORT: '0',
       LOG_LEVEL: 'warn',
       CHANGE_FEED_POLL_MS: '0',
+      // A free port: 9464 may be taken on the machine running the tests.
+      METRICS_PORT: '0',
       RATE_LIMITS: 'off',
     };
     delete env.NODE_TEST_CONTEXT;

@@ -109,6 +109,8 @@ describe('demo tokens in the start-up banner', () => {
         DEMO_ARTICLES: '50',
         DEMO_CUSTOMERS: '10',
         CHANGE_FEED_POLL_MS: '0',
+        // A free port: 9464 may be taken on the machine running the tests.
+        METRICS_PORT: '0',
       };
       delete env.NODE_TEST_CONTEXT;
       delete env.NODE_ENV;
