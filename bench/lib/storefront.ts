@@ -180,7 +180,7 @@ export interface MixOptions {
   seed: number;
 }
 
-/** The request mix of a storefront: 70 % category pages, 25 % product details, 5 % quotes. */
+/** The request mix of a storefront: 70 % category pages, 25 % product details, 5 % quotes (customers only: anonymous visitors browse, pages and products in the same proportion). */
 export const MIX = { page: 0.7, product: 0.25, quote: 0.05 };
 
 /**
@@ -202,7 +202,8 @@ export function mixedScenario(name: string, options: MixOptions): Scenario {
       const anonymous = random() < options.anonymousShare;
       const code = anonymous ? null : options.data.customers[customer()]!;
       const headers = naive || code === null ? options.anonymousHeaders : options.customerHeaders(code);
-      const kind = random();
+      // Quotes need a customer (Ponte answers an anonymous quote UNAUTHENTICATED): visitors browse only.
+      const kind = anonymous ? random() * (MIX.page + MIX.product) : random();
       if (kind < MIX.page) {
         const skus = options.data.pages[page()]!;
         return { body: body(pageQuery(skus)), headers, check: checkPage(skus.length) };
