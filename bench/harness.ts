@@ -426,7 +426,7 @@ async function main(options: HarnessOptions): Promise<void> {
       completed: child.alive() && result !== null,
       exit: exit ? `exited (code ${exit.code}, signal ${exit.signal})` : null,
       rssEnd: child.rssBytes(),
-      rssPeak: peak || null,
+      rssPeak: Math.max(peak, child.rssBytes() ?? 0) || null,
       cacheBytes: text ? metricSum(text, 'ponte_cache_bytes') : null,
       residentFromMetrics: text ? metricSum(text, 'process_resident_memory_bytes') : null,
       heapUsed: text ? metricSum(text, 'nodejs_heap_size_used_bytes') : null,
