@@ -265,12 +265,21 @@ async function main(options: HarnessOptions): Promise<void> {
     });
   log(`storefront: ${sf.pages.length} pages of 48 visible to everybody, ${sf.skus.length} skus, ${sf.customers.length} customers, ${cartList.length} carts`);
 
-  const measure = async (url: string, connections: number, scenario: Scenario, child: ChildServer | null, durationMs = limits.durationMs): Promise<ScenarioResult> => {
+  const measure = async (
+    url: string,
+    connections: number,
+    scenario: Scenario,
+    child: ChildServer | null,
+    durationMs = limits.durationMs,
+    /** Unrecorded seconds of the same requests first (JIT, connections): for warm figures only. */
+    warm = false,
+  ): Promise<ScenarioResult> => {
     const p = new Pool(url, { connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
     try {
+      if (warm && options.warmupSeconds > 0) await runScenario(p, scenario, { ...limits, connections, durationMs: options.warmupSeconds * 1000 }, null);
       log(`running ${scenario.name}: ${scenario.title} (${connections} connections)…`);
       const result = await runScenario(p, scenario, { ...limits, connections, durationMs }, child);
-      log(`  ${result.requests} requests, ${result.errors} errors, ${result.throughput.toFixed(1)} ok req/s, p99 ${result.latency.p99Ms.toFixed(2)} ms, erp/req ${result.erp.mean.toFixed(3)}`);
+      log(`  ${result.requests} requests, ${result.errors} errors, ${result.throughput.toFixed(1)} ok req/s, p99 ${result.latency.p99Ms.toFixed(2)} ms${result.erp.counted ? `, erp/req ${result.erp.mean.toFixed(3)}` : ''}`);
       return result;
     } finally {
       await p.close();
@@ -304,24 +313,24 @@ async function main(options: HarnessOptions): Promise<void> {
     cleanups.push(() => rmSync(file, { force: true }));
     const ceiling = await startAux(join(root, 'dist', 'bench', 'naive', 'ceilingServer.js'), { PATH: process.env.PATH ?? '', CEILING_BODY: file });
     try {
-      storefront.push({ label: 'category page (warm)', target: 'ceiling', result: await measure(ceiling.url, options.pageConnections, pageScenario('page (ceiling)', demoViewer.headers, warmPage), ceiling) });
+      storefront.push({ label: 'category page (warm)', target: 'ceiling', result: await measure(ceiling.url, options.pageConnections, pageScenario('page (ceiling)', demoViewer.headers, warmPage), ceiling, limits.durationMs, true) });
     } finally {
       await stopAux(ceiling);
     }
   }
 
   // 4b. The naive server, on its own small database built from the ERP file.
-  if (!aborted) {
+  if (!aborted && ['page', 'page-cold', 'product', 'quote', 'mixed'].some(wanted)) {
     const naiveDb = join(tmpdir(), `ponte-bench-naive-${runId}.sqlite`);
     cleanups.push(() => rmSync(naiveDb, { force: true }));
     const built = buildNaiveDb(cachedPath, naiveDb, data.today);
     log(`naive server database: ${built.products} products in ${built.millis} ms`);
     const naive = await startAux(join(root, 'dist', 'bench', 'naive', 'naiveServer.js'), { PATH: process.env.PATH ?? '', NAIVE_DB: naiveDb, NODE_ENV: 'production' });
     try {
-      if (wanted('page')) naiveResults.set('page', await measure(naive.url, options.pageConnections, pageScenario('page (naive)', demoViewer.headers, warmPage), naive));
+      if (wanted('page')) naiveResults.set('page', await measure(naive.url, options.pageConnections, pageScenario('page (naive)', demoViewer.headers, warmPage), naive, limits.durationMs, true));
       if (wanted('page-cold') && !aborted) naiveResults.set('page-cold', await measure(naive.url, options.pageConnections, pageColdScenario('page-cold (naive)', demoViewer.headers, coldPages), naive));
-      if (wanted('product') && !aborted) naiveResults.set('detail', await measure(naive.url, options.connections, productDetailScenario('detail (naive)', 'naive', demoViewer.headers, data.productSkus), naive));
-      if (wanted('quote') && !aborted) naiveResults.set('quote10', await measure(naive.url, options.connections, quoteCartsScenario('quote (naive)', 'naive', demoViewer.headers, cartList), naive));
+      if (wanted('product') && !aborted) naiveResults.set('detail', await measure(naive.url, options.connections, productDetailScenario('detail (naive)', 'naive', demoViewer.headers, data.productSkus), naive, limits.durationMs, true));
+      if (wanted('quote') && !aborted) naiveResults.set('quote10', await measure(naive.url, options.connections, quoteCartsScenario('quote (naive)', 'naive', demoViewer.headers, cartList), naive, limits.durationMs, true));
       if (wanted('mixed') && !aborted) {
         const mix = mixFor('naive');
         if (options.mixedWarmupSeconds > 0) {
@@ -346,7 +355,7 @@ async function main(options: HarnessOptions): Promise<void> {
   const baseline = await run(baselineScenario(demoViewer));
   results.push(baseline);
   if (wanted('page') && !aborted) {
-    const r = await measure(server.url, options.pageConnections, pageScenario('page', demoViewer.headers, warmPage), server);
+    const r = await measure(server.url, options.pageConnections, pageScenario('page', demoViewer.headers, warmPage), server, limits.durationMs, true);
     results.push(r);
     pushNaive('category page (warm)', 'page');
     storefront.push({ label: 'category page (warm)', target: 'Ponte', result: r, naive: naiveResults.get('page') });
@@ -367,13 +376,13 @@ async function main(options: HarnessOptions): Promise<void> {
     results.push(await run(scenario));
   }
   if (wanted('product') && !aborted) {
-    const r = await run(productDetailScenario('detail', 'ponte', demoViewer.headers, data.productSkus));
+    const r = await measure(server.url, options.connections, productDetailScenario('detail', 'ponte', demoViewer.headers, data.productSkus), server, limits.durationMs, true);
     results.push(r);
     pushNaive('product detail', 'detail');
     storefront.push({ label: 'product detail', target: 'Ponte', result: r, naive: naiveResults.get('detail') });
   }
   if (wanted('quote') && !aborted) {
-    const r = await run(quoteCartsScenario('quote10', 'ponte', demoViewer.headers, cartList));
+    const r = await measure(server.url, options.connections, quoteCartsScenario('quote10', 'ponte', demoViewer.headers, cartList), server, limits.durationMs, true);
     results.push(r);
     pushNaive('quote (10 lines)', 'quote10');
     storefront.push({ label: 'quote (10 lines)', target: 'Ponte', result: r, naive: naiveResults.get('quote10') });
