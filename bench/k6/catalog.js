@@ -6,9 +6,13 @@
 // Each iteration opens page 1 of a random family (48 articles with price and
 // availability) and, one time in three, goes on to page 2 through endCursor.
 // FAMILIES defaults to the demo ERP's families; without any, the unfiltered
-// catalog is browsed. See common.js for the other variables.
+// catalog is browsed. Two scenarios: `browse` (customers: one token per
+// virtual user from TOKEN / TOKENS / TOKENS_FILE) and `anonymous` (no
+// Authorization, ANON_VUS users, default 60 % of VUS; the only one without
+// tokens). A page that comes back empty fails its check.
+// See common.js for the other variables.
 import { sleep } from 'k6';
-import { gql, rampingScenario, thinkSeconds, thresholds } from './common.js';
+import { gql, rampingScenario, thinkSeconds, thresholds, TOKEN_LIST } from './common.js';
 
 const FAMILIES = (__ENV.FAMILIES || 'FAM-ELE,FAM-IDR,FAM-VIT,FAM-ILL,FAM-FER,FAM-UTE,FAM-RIS,FAM-CHI,FAM-DPI,FAM-VER,FAM-ELU,FAM-EDI,FAM-GIA')
   .split(',')
@@ -16,8 +20,15 @@ const FAMILIES = (__ENV.FAMILIES || 'FAM-ELE,FAM-IDR,FAM-VIT,FAM-ILL,FAM-FER,FAM
   .filter((f) => f !== '');
 const PAGE = Number(__ENV.PAGE_SIZE || 48);
 
+const VUS = Number(__ENV.VUS || 10);
+const ANON_VUS = __ENV.ANON_VUS === undefined ? Math.max(1, Math.round(VUS * 0.6)) : Number(__ENV.ANON_VUS);
+
+const scenarios = {};
+if (TOKEN_LIST.length > 0) scenarios.browse = rampingScenario('browse', VUS);
+if (ANON_VUS > 0) scenarios.anonymous = rampingScenario('browseAnonymous', ANON_VUS);
+
 export const options = {
-  scenarios: { browse: rampingScenario('browse') },
+  scenarios,
   thresholds: thresholds(),
 };
 
@@ -28,15 +39,26 @@ const CATALOG = `query CategoryPage($family: String, $first: Int!, $after: Strin
   }
 }`;
 
-const hasEdges = (data) => data && data.catalog && Array.isArray(data.catalog.edges);
+/** A page with at least one article: an empty category page fails the check. */
+const hasEdges = (data) => !!(data && data.catalog && Array.isArray(data.catalog.edges) && data.catalog.edges.length > 0);
 
-export function browse() {
+function visit(anonymous) {
+  const tag = anonymous ? 'anonymous-' : '';
   const family = FAMILIES.length > 0 ? FAMILIES[Math.floor(Math.random() * FAMILIES.length)] : null;
-  const first = gql('catalog-page-1', CATALOG, { family, first: PAGE, after: null }, hasEdges);
+  const first = gql(`${tag}catalog-page-1`, CATALOG, { family, first: PAGE, after: null }, hasEdges, anonymous);
   const info = first && first.data && first.data.catalog && first.data.catalog.pageInfo;
   if (info && info.hasNextPage && Math.random() < 1 / 3) {
     sleep(thinkSeconds());
-    gql('catalog-page-2', CATALOG, { family, first: PAGE, after: info.endCursor }, hasEdges);
+    gql(`${tag}catalog-page-2`, CATALOG, { family, first: PAGE, after: info.endCursor }, hasEdges, anonymous);
   }
   sleep(thinkSeconds());
+}
+
+export function browse() {
+  visit(false);
+}
+
+/** A visitor without a token: default-list prices, statuses without quantities. */
+export function browseAnonymous() {
+  visit(true);
 }

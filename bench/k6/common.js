@@ -2,7 +2,12 @@
 //
 // Environment:
 //   BASE_URL          Ponte's base URL, e.g. https://ponte-staging.example.it (required)
-//   TOKEN             a bearer token for the caller (required; customer, agent or service)
+//   TOKEN             a bearer token for the caller (customer, agent or service)
+//   TOKENS            several tokens, comma-separated: one per virtual user (VU n uses token n mod count)
+//   TOKENS_FILE       a file of tokens, one a line (read at init; blank lines and # comments skipped)
+//                     One of TOKEN, TOKENS, TOKENS_FILE is required by scripts that need a customer;
+//                     catalog.js runs anonymous visitors only without any.
+//   ANON_VUS          catalog.js: peak anonymous virtual users (default: 60 % of VUS, as storefront traffic is)
 //   ACTING_CUSTOMER   sent as X-Acting-Customer (agent and service tokens)
 //   VUS               peak virtual users (default 10)
 //   RAMP, HOLD        ramp-up and hold durations (default 30s, 2m)
@@ -15,23 +20,47 @@ import { Rate, Trend } from 'k6/metrics';
 export const BASE_URL = (__ENV.BASE_URL || '').replace(/\/$/, '');
 export const TOKEN = __ENV.TOKEN || '';
 
+function readTokens() {
+  const list = [];
+  if (__ENV.TOKENS) list.push(...__ENV.TOKENS.split(','));
+  // open() works in the init context only, which is where this module is evaluated.
+  if (__ENV.TOKENS_FILE) list.push(...open(__ENV.TOKENS_FILE).split('\n'));
+  if (TOKEN) list.push(TOKEN);
+  return list.map((t) => t.trim()).filter((t) => t !== '' && !t.startsWith('#'));
+}
+
+/** Every token given; each virtual user takes one (see token()). */
+export const TOKEN_LIST = readTokens();
+
 if (!BASE_URL) throw new Error('set BASE_URL, e.g. -e BASE_URL=https://ponte-staging.example.it');
-if (!TOKEN) throw new Error('set TOKEN to a bearer token, e.g. -e TOKEN=$PONTE_CUSTOMER_TOKEN');
+
+/** Scripts that act as a customer call this at init. */
+export function requireTokens() {
+  if (TOKEN_LIST.length === 0) throw new Error('set TOKEN, TOKENS or TOKENS_FILE, e.g. -e TOKEN=$PONTE_CUSTOMER_TOKEN');
+}
+
+/** This virtual user's token: one per VU from the list, in turn. */
+export function token() {
+  return TOKEN_LIST.length === 0 ? '' : TOKEN_LIST[(__VU - 1 + TOKEN_LIST.length) % TOKEN_LIST.length];
+}
 
 /** ERP round trips per request, from Ponte's x-ponte-erp-calls header. */
 export const erpCalls = new Trend('ponte_erp_calls');
 /** Responses that carried GraphQL `errors` (or failed the script's own check). */
 export const graphqlErrors = new Rate('graphql_errors');
 
-export function headers() {
-  const h = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
+/** Request headers; an anonymous visitor sends no Authorization at all. */
+export function headers(anonymous) {
+  const h = { 'content-type': 'application/json' };
+  if (anonymous) return h;
+  h.authorization = `Bearer ${token()}`;
   if (__ENV.ACTING_CUSTOMER) h['x-acting-customer'] = __ENV.ACTING_CUSTOMER;
   return h;
 }
 
 /** The ramping-vus scenario every script uses: ramp up, hold, ramp down. */
-export function rampingScenario(exec) {
-  const vus = Number(__ENV.VUS || 10);
+export function rampingScenario(exec, peakVus) {
+  const vus = peakVus === undefined ? Number(__ENV.VUS || 10) : peakVus;
   return {
     executor: 'ramping-vus',
     exec,
@@ -60,9 +89,9 @@ export function thresholds(extra) {
  * POSTs a GraphQL document; records the ERP calls and whether the answer had
  * `errors`; returns the parsed body (or null).
  */
-export function gql(name, query, variables, validate) {
+export function gql(name, query, variables, validate, anonymous) {
   const res = http.post(`${BASE_URL}/graphql`, JSON.stringify({ query, variables: variables || {} }), {
-    headers: headers(),
+    headers: headers(anonymous),
     tags: { name },
   });
   const erp = Number(res.headers['X-Ponte-Erp-Calls'] || res.headers['x-ponte-erp-calls']);

@@ -11,7 +11,9 @@
 // Use a staging ERP whose inbox you may fill, and a customer meant for it.
 import { sleep } from 'k6';
 import exec from 'k6/execution';
-import { collectSkus, gql, orderableQuantity, rampingScenario, thinkSeconds, thresholds } from './common.js';
+import { collectSkus, gql, orderableQuantity, rampingScenario, requireTokens, thinkSeconds, thresholds } from './common.js';
+
+requireTokens();
 
 const LINES = Number(__ENV.LINES || 10);
 const PLACE = __ENV.PLACE_ORDERS === 'yes';

@@ -7,7 +7,9 @@
 // breaks, availability per warehouse and next arrival. See common.js for
 // the other variables.
 import { sleep } from 'k6';
-import { collectSkus, gql, rampingScenario, thinkSeconds, thresholds } from './common.js';
+import { collectSkus, gql, rampingScenario, requireTokens, thinkSeconds, thresholds } from './common.js';
+
+requireTokens();
 
 export const options = {
   scenarios: { product: rampingScenario('product') },

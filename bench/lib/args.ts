@@ -1,7 +1,9 @@
 /**
- * Command-line flags of the benchmark harness. Every flag has a default that
- * finishes in about a minute and a half on a 2-core machine; every bound
- * (time, requests, orders) is a number, so a run always stops by itself.
+ * Command-line flags of the benchmark harness. The defaults are the issue's
+ * sizes (100 000 articles × 5 000 customers) and finish within about ten
+ * minutes on a 2-core machine; --quick is for every day (about two minutes).
+ * Every bound (time, requests, orders, pages) is a number, so a run always
+ * stops by itself.
  */
 
 export interface HarnessOptions {
@@ -29,20 +31,44 @@ export interface HarnessOptions {
   profileDir: string | null;
   /** Connections of the one abusive client in the fairness scenario. */
   abuserConnections: number;
+  /** --quick: small sizes and short durations (about 2 minutes in all). */
+  quick: boolean;
+  /** Connections of the category-page comparison (ceiling, naive, Ponte warm and cold). */
+  pageConnections: number;
+  /** Unrecorded seconds of mixed traffic before the measured part (the ERP calls per request are read after it). */
+  mixedWarmupSeconds: number;
+  /** Measured seconds of mixed traffic (per server). */
+  mixedSeconds: number;
+  /** Seconds of uniform traffic over every customer, per memory server. */
+  memorySeconds: number;
+  /** Share of anonymous visitors in the mixed traffic. */
+  anonymousShare: number;
+  /** Zipf exponent of customers and pages in the mixed traffic. */
+  zipf: number;
+  /** Stock changes timed by the freshness scenario. */
+  freshnessChanges: number;
 }
 
 /** The scenarios --only may name (the baselines always run). */
-export const SCENARIOS = ['catalog', 'catalog-cold', 'product', 'quote', 'order', 'fairness'] as const;
+export const SCENARIOS = ['page', 'page-cold', 'catalog', 'catalog-cold', 'product', 'quote', 'order', 'mixed', 'memory', 'freshness', 'fairness'] as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
-  --articles N       articles in the demo ERP (default 20000; cached in .data/bench-erp-<N>.sqlite)
-  --customers N      customers in the demo ERP (default 1000)
-  --duration S       measured seconds per scenario (default 10)
+  --quick            day-to-day mode: 5000 articles, 500 customers, 2 s per scenario (about 2 minutes in all)
+  --articles N       articles in the demo ERP (default 100000, quick 5000; cached in .data/bench-erp-<N>.sqlite)
+  --customers N      customers in the demo ERP (default 5000, quick 500)
+  --duration S       measured seconds per scenario (default 8, quick 2)
+  --page-connections C  connections of the category-page comparison (default 50)
+  --mixed-warmup S   unrecorded seconds of mixed traffic first (default 10, quick 2)
+  --mixed-duration S measured seconds of mixed traffic per server (default 15, quick 3)
+  --memory-duration S  seconds of uniform traffic per memory server (default 20, quick 3)
+  --anonymous P      share of anonymous visitors in the mixed traffic, 0..1 (default 0.6)
+  --zipf S           Zipf exponent of customers and pages (default 1.1)
+  --freshness-changes N  stock changes timed (default 5, quick 3)
   --connections C    concurrent connections (default 16)
   --max-requests N   at most N recorded requests per scenario (default 200000)
   --max-orders N     at most N orders placed (default 2000)
   --warmup S         unrecorded warm-up seconds before the baseline (default 2)
-  --only a,b         only these scenarios (baselines always run): catalog, catalog-cold, product, quote, order, fairness
+  --only a,b         only these scenarios (baselines always run): page, page-cold, catalog, catalog-cold, product, quote, order, mixed, memory, freshness, fairness
   --abuser-connections C  connections of the abusive client in the fairness scenario (default 4)
   --json FILE        also write the results as JSON
   --regenerate       rebuild the cached demo ERP
@@ -63,19 +89,28 @@ function seconds(name: string, raw: string | undefined, min: number, max: number
 }
 
 export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
+  const quick = argv.includes('--quick');
   const options: HarnessOptions = {
-    articles: 20_000,
-    customers: 1_000,
-    durationSeconds: 10,
+    articles: quick ? 5_000 : 100_000,
+    customers: quick ? 500 : 5_000,
+    durationSeconds: quick ? 2 : 8,
     connections: 16,
     maxRequests: 200_000,
     maxOrders: 2_000,
-    warmupSeconds: 2,
+    warmupSeconds: quick ? 1 : 2,
     only: null,
     json: null,
     regenerate: false,
     profileDir: null,
     abuserConnections: 4,
+    quick,
+    pageConnections: 50,
+    mixedWarmupSeconds: quick ? 2 : 10,
+    mixedSeconds: quick ? 3 : 15,
+    memorySeconds: quick ? 3 : 20,
+    anonymousShare: 0.6,
+    zipf: 1.1,
+    freshnessChanges: quick ? 3 : 5,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]!;
@@ -130,6 +165,29 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
       }
       case '--abuser-connections':
         options.abuserConnections = integer(name, value(), 1, 256);
+        break;
+      case '--quick':
+        break;
+      case '--page-connections':
+        options.pageConnections = integer(name, value(), 1, 1024);
+        break;
+      case '--mixed-warmup':
+        options.mixedWarmupSeconds = seconds(name, value(), 0, 600);
+        break;
+      case '--mixed-duration':
+        options.mixedSeconds = seconds(name, value(), 0.5, 3600);
+        break;
+      case '--memory-duration':
+        options.memorySeconds = seconds(name, value(), 0.5, 3600);
+        break;
+      case '--anonymous':
+        options.anonymousShare = seconds(name, value(), 0, 1);
+        break;
+      case '--zipf':
+        options.zipf = seconds(name, value(), 0, 5);
+        break;
+      case '--freshness-changes':
+        options.freshnessChanges = integer(name, value(), 0, 100);
         break;
       case '--regenerate':
         options.regenerate = true;

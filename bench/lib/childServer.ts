@@ -34,6 +34,10 @@ export interface ChildServer {
   cpuSeconds(): number | null;
   /** Resident memory of the child in bytes; null off Linux. */
   rssBytes(): number | null;
+  /** False once the process has exited (a crash shows here). */
+  alive(): boolean;
+  /** How it exited, once it has. */
+  exitInfo(): { code: number | null; signal: NodeJS.Signals | null } | null;
   stop(): Promise<void>;
 }
 
@@ -136,6 +140,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
       // Field 24 (rss, in pages of 4 KiB on x86-64 and arm64 Linux).
       return f ? Number(f[21]) * 4096 : null;
     },
+    alive: () => exited === null,
+    exitInfo: () => exited,
     stop,
   };
 }

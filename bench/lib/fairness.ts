@@ -56,9 +56,21 @@ export async function abuserQuery(families: string[], maxCost: number): Promise<
   return { query, cost: costOf(query) };
 }
 
+/**
+ * The abuser's requests vary (every alias renamed with a counter), so no
+ * response cache can answer them for free: each costs the server the work
+ * the cost model priced.
+ */
 export function abuserScenario(viewer: Viewer, query: string): Scenario {
-  const body = JSON.stringify({ query });
-  return { name: 'abuser', title: 'the most expensive request the limits allow, as fast as it can', next: () => ({ body, headers: viewer.headers }) };
+  let n = 0;
+  return {
+    name: 'abuser',
+    title: 'the most expensive request the limits allow, as fast as it can, a different document each time',
+    next: () => {
+      const tag = (n++).toString(36);
+      return { body: JSON.stringify({ query: query.replace(/\bp(\d+): catalog/g, `a${tag}_$1: catalog`) }), headers: viewer.headers };
+    },
+  };
 }
 
 /** Customers for the ordinary traffic and one for the abuser, straight from the ERP file. */

@@ -161,16 +161,22 @@ export function chooseBenchData(path: string, summary: DemoErpSummary): BenchDat
 
     // Articles every viewer sees: not restricted, named by no visibility rule,
     // in no family any rule denies.
-    const visibleToAll = db
-      .prepare(
-        `SELECT a.sku, a.pack_qty AS pack, a.min_order_qty AS min
-           FROM ecom_articles a
-          WHERE a.active = 1 AND a.web_enabled = 1 AND a.restricted = 0
-            AND NOT EXISTS (SELECT 1 FROM ecom_visibility v WHERE v.sku = a.sku)
-            AND (a.family_code IS NULL OR NOT EXISTS (SELECT 1 FROM ecom_visibility v WHERE v.family_code = a.family_code AND v.mode = 'DENY'))
-          ORDER BY a.sku`,
-      )
-      .all() as Array<{ sku: string; pack: string; min: string }>;
+    // Read as sets: the same question in SQL (NOT EXISTS over an unindexed
+    // column) takes tens of seconds at 100 000 articles.
+    const named = new Set((db.prepare(`SELECT DISTINCT sku FROM ecom_visibility WHERE sku IS NOT NULL`).all() as Array<{ sku: string }>).map((r) => r.sku));
+    const denied = new Set(
+      (db.prepare(`SELECT DISTINCT family_code AS f FROM ecom_visibility WHERE family_code IS NOT NULL AND mode = 'DENY'`).all() as Array<{ f: string }>).map((r) => r.f),
+    );
+    const visibleToAll = (
+      db
+        .prepare(
+          `SELECT a.sku, a.pack_qty AS pack, a.min_order_qty AS min, a.family_code AS family
+             FROM ecom_articles a
+            WHERE a.active = 1 AND a.web_enabled = 1 AND a.restricted = 0
+            ORDER BY a.sku`,
+        )
+        .all() as Array<{ sku: string; pack: string; min: string; family: string | null }>
+    ).filter((a) => !named.has(a.sku) && (a.family === null || !denied.has(a.family)));
     const productSkus = sample(
       visibleToAll.map((a) => a.sku),
       100,

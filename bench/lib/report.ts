@@ -146,3 +146,29 @@ export function formatErrors(results: ScenarioResult[]): string {
   }
   return lines.join('\n');
 }
+
+/** One row of the storefront comparison: a figure of Ponte (or the ceiling) beside the naive server's. */
+export interface StorefrontRow {
+  label: string;
+  target: string;
+  result: ScenarioResult;
+  /** The naive server's result for the same requests, measured in this run. */
+  naive?: ScenarioResult | null;
+}
+
+/** The storefront comparison as a Markdown table (ratios to the naive server of the same run). */
+export function formatStorefront(rows: StorefrontRow[]): string {
+  const lines = [
+    '| figure | server | ok req/s | × naive | p50 ms | p95 ms | p99 ms | erp/req | erp=0 | errors | server rss |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const x = r.naive ? ratio(r.result.throughput, r.naive.throughput) : NaN;
+    lines.push(
+      `| ${r.label} | ${r.target} | ${num(r.result.throughput)} | ${r.naive ? times(x) : ''} | ${ms(r.result.latency.p50Ms)} | ${ms(r.result.latency.p95Ms)} | ${ms(r.result.latency.p99Ms)} | ${r.result.erp.counted ? num(r.result.erp.mean, 3) : '-'} | ${r.result.erp.counted ? `${Math.round(r.result.erp.zeroShare * 100)}%` : '-'} | ${r.result.errors} | ${r.result.serverRssBytes === null ? '-' : `${Math.round(r.result.serverRssBytes / 2 ** 20)} MiB`} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export const mib = (bytes: number | null | undefined) => (bytes === null || bytes === undefined || !Number.isFinite(bytes) ? '-' : `${(bytes / 2 ** 20).toFixed(0)} MiB`);
