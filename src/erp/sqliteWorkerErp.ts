@@ -42,8 +42,11 @@ class WorkerConnection {
   readonly pending = new Map<number, Pending>();
   private readonly worker: Worker;
   readonly ready: Promise<void>;
+  /** False once the thread has exited: it takes no more calls. */
+  alive = true;
 
-  constructor(setup: WorkerSetup) {
+  /** @param onExit called when the thread ends (crash, out of memory, or close). */
+  constructor(setup: WorkerSetup, onExit: () => void = () => undefined) {
     this.worker = new Worker(join(__dirname, 'sqliteWorkerMain.js'), { workerData: setup });
     // The pool must not keep a finished process alive; close() ends it properly.
     this.worker.unref();
@@ -63,7 +66,16 @@ class WorkerConnection {
       });
     });
     this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', () => this.failAll(new Error('SQLite worker exited')));
+    this.worker.on('exit', () => {
+      this.alive = false;
+      this.failAll(new Error('SQLite worker exited'));
+      onExit();
+    });
+  }
+
+  /** Ends the thread as a crash would (tests prove the pool replaces it). */
+  kill(): Promise<number> {
+    return this.worker.terminate();
   }
 
   post(call: WorkerCall): Promise<unknown> {
@@ -92,27 +104,56 @@ function revive(method: string, result: unknown): unknown {
   return result;
 }
 
-/** Opens `path` in a pool of worker threads; resolves once every connection is open. */
-export async function openSqliteWorkerErp(path: string, options: SqliteWorkerOptions): Promise<ErpPort> {
-  const connections = Array.from({ length: Math.max(1, options.workers ?? 2) }, () => new WorkerConnection({ path }));
+/** What openSqliteWorkerErp returns: the port, and a test hook. */
+export type SqliteWorkerPort = ErpPort & {
+  /** Test-only: ends worker `index` as a crash would. */
+  killWorker(index: number): Promise<void>;
+};
+
+/**
+ * Opens `path` in a pool of worker threads; resolves once every connection
+ * is open. A thread that dies (a crash, out of memory) fails the calls it
+ * held and is replaced, so the pool never shrinks while Ponte runs.
+ */
+export async function openSqliteWorkerErp(path: string, options: SqliteWorkerOptions): Promise<SqliteWorkerPort> {
+  let closing = false;
+  const connections: WorkerConnection[] = [];
+  const open = (index: number): WorkerConnection => {
+    const connection = new WorkerConnection({ path }, () => {
+      if (!closing && connections[index] === connection) connections[index] = open(index);
+    });
+    // A replacement that cannot open fails its calls; the next death tries again.
+    connection.ready.catch(() => undefined);
+    return connection;
+  };
+  for (let i = 0; i < Math.max(1, options.workers ?? 2); i++) connections.push(open(i));
   try {
     await Promise.all(connections.map((c) => c.ready));
   } catch (error) {
+    closing = true;
     await Promise.all(connections.map((c) => c.close()));
     throw error;
   }
   let nextId = 1;
   const call = (method: string, args: unknown[]): Promise<unknown> => {
-    // The least busy connection: one stuck behind a lock stops getting work.
-    let target = connections[0]!;
-    for (const c of connections) if (c.pending.size < target.pending.size) target = c;
+    // The least busy live connection: one stuck behind a lock stops getting work.
+    let target: WorkerConnection | null = null;
+    for (const c of connections) if (c.alive && (target === null || c.pending.size < target.pending.size)) target = c;
+    if (target === null) return Promise.reject(new Error('no SQLite worker is running'));
     const id = nextId++;
-    return target.post({ id, method, args, deadlineAt: Date.now() + options.callTimeoutMs }).then((r) => revive(method, r));
+    const connection = target;
+    return connection.ready.then(() =>
+      connection.post({ id, method, args, deadlineAt: Date.now() + options.callTimeoutMs }).then((r) => revive(method, r)),
+    );
   };
   const base = {
     dialect: 'sqlite' as const,
     async close(): Promise<void> {
+      closing = true;
       await Promise.all(connections.map((c) => c.close()));
+    },
+    async killWorker(index: number): Promise<void> {
+      await connections[index]?.kill();
     },
   };
   return new Proxy(base, {
@@ -121,5 +162,5 @@ export async function openSqliteWorkerErp(path: string, options: SqliteWorkerOpt
       if (typeof property !== 'string' || property === 'then') return undefined;
       return (...args: unknown[]) => call(property, args);
     },
-  }) as unknown as ErpPort;
+  }) as unknown as SqliteWorkerPort;
 }
