@@ -14,8 +14,9 @@ function dropWhere(cache: ErpCache['priceItems'], test: (key: string) => boolean
 
 export function applyChange(cache: ErpCache, change: ChangeRow): void {
   const key = change.entityKey === null || change.entityKey === '' ? null : change.entityKey;
-  dropResponses(cache, change.entity.trim().toUpperCase(), key);
-  switch (change.entity.trim().toUpperCase()) {
+  const entity = change.entity.trim().toUpperCase();
+  dropResponses(cache, entity, key);
+  switch (entity) {
     case 'ARTICLE':
       // Any article change can move an article into or out of any catalog batch.
       cache.catalogBatches.clear();

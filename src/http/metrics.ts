@@ -47,38 +47,24 @@ export class Metrics {
       buckets: [0, 1, 2, 3, 4, 6, 8, 12, 20, 50],
       registers: [this.registry],
     });
-    this.cacheEntries = new Gauge({
-      name: 'ponte_cache_entries',
-      help: 'Entries held in the shared ERP caches',
-      registers: [this.registry],
-      collect() {
-        this.set(options.cacheSize());
-      },
-    });
-    this.cacheBytes = new Gauge({
-      name: 'ponte_cache_bytes',
-      help: 'Estimated bytes held by the shared ERP caches (bounded by CACHE_MAX_MB)',
-      registers: [this.registry],
-      collect() {
-        this.set(options.cacheBytes());
-      },
-    });
-    this.erpUp = new Gauge({
-      name: 'ponte_erp_up',
-      help: '1 while the latest ERP call succeeded, 0 after a failed or timed-out one',
-      registers: [this.registry],
-      collect() {
-        this.set(options.erpUp());
-      },
-    });
-    this.staleServingAge = new Gauge({
-      name: 'ponte_stale_serving_age_seconds',
-      help: 'Age of the oldest expired ERP fact answered from in the last minute (0 = every answer fresh)',
-      registers: [this.registry],
-      collect() {
-        this.set(options.staleServingAgeSeconds());
-      },
-    });
+    // Gauges read at scrape time from whoever holds the figure.
+    const observed = (name: string, help: string, read: () => number) =>
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    this.cacheEntries = observed('ponte_cache_entries', 'Entries held in the shared ERP caches', options.cacheSize);
+    this.cacheBytes = observed('ponte_cache_bytes', 'Estimated bytes held by the shared ERP caches (bounded by CACHE_MAX_MB)', options.cacheBytes);
+    this.erpUp = observed('ponte_erp_up', '1 while the latest ERP call succeeded, 0 after a failed or timed-out one', options.erpUp);
+    this.staleServingAge = observed(
+      'ponte_stale_serving_age_seconds',
+      'Age of the oldest expired ERP fact answered from in the last minute (0 = every answer fresh)',
+      options.staleServingAgeSeconds,
+    );
     this.staleResponses = new Counter({
       name: 'ponte_stale_responses_total',
       help: 'GraphQL responses answered partly from expired facts (ERP unreachable or refreshing)',
