@@ -77,6 +77,10 @@ interface MemoryRun {
   cacheBytes: number | null;
   residentFromMetrics: number | null;
   heapUsed: number | null;
+  /** V8 heap reserved (used + free + garbage not yet collected). */
+  heapTotal: number | null;
+  /** Memory outside the V8 heap that V8 knows of (Buffers, ArrayBuffers). */
+  external: number | null;
 }
 
 /** The memory scenario's first pass (one request per customer) stops after this long at most. */
@@ -439,6 +443,8 @@ async function main(options: HarnessOptions): Promise<void> {
       cacheBytes: text ? metricSum(text, 'ponte_cache_bytes') : null,
       residentFromMetrics: text ? metricSum(text, 'process_resident_memory_bytes') : null,
       heapUsed: text ? metricSum(text, 'nodejs_heap_size_used_bytes') : null,
+      heapTotal: text ? metricSum(text, 'nodejs_heap_size_total_bytes') : null,
+      external: text ? metricSum(text, 'nodejs_external_memory_bytes') : null,
     };
   };
   if (wanted('memory') && !aborted) memoryRuns.push(await memoryRun('default heap, after the scenarios above', server, server.url, metricsUrl));
@@ -552,11 +558,11 @@ async function main(options: HarnessOptions): Promise<void> {
       '',
       `Memory: ${options.articles} articles × ${options.customers} customers, first one request per customer (every customer's context built), then ${options.memorySeconds} s of uniform traffic over every customer in turn (products, and pages 1 in 4, drawn uniformly) on ${options.connections} connections; CACHE_MAX_MB ${process.env.CACHE_MAX_MB ?? 'default (96)'}. Figures from the server's /metrics at the end, RSS also sampled every 250 ms from /proc.`,
       '',
-      '| server | completed | customers seen | ok req/s | errors | p99 ms | RSS end | RSS peak | process_resident_memory_bytes | nodejs_heap_size_used_bytes | ponte_cache_bytes |',
-      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| server | completed | customers seen | ok req/s | errors | p99 ms | RSS end | RSS peak | process_resident_memory_bytes | nodejs_heap_size_used_bytes | nodejs_heap_size_total_bytes | nodejs_external_memory_bytes | ponte_cache_bytes |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...memoryRuns.map(
         (m) =>
-          `| ${m.label} | ${m.completed ? 'yes, no crash' : `NO${m.exit ? `: ${m.exit}` : ''}`} | ${m.covered} of ${sf.customers.length} | ${m.result ? m.result.throughput.toFixed(1) : '-'} | ${m.result ? m.result.errors : '-'} | ${m.result ? m.result.latency.p99Ms.toFixed(1) : '-'} | ${mib(m.rssEnd)} | ${mib(m.rssPeak)} | ${mib(m.residentFromMetrics)} | ${mib(m.heapUsed)} | ${mib(m.cacheBytes)} |`,
+          `| ${m.label} | ${m.completed ? 'yes, no crash' : `NO${m.exit ? `: ${m.exit}` : ''}`} | ${m.covered} of ${sf.customers.length} | ${m.result ? m.result.throughput.toFixed(1) : '-'} | ${m.result ? m.result.errors : '-'} | ${m.result ? m.result.latency.p99Ms.toFixed(1) : '-'} | ${mib(m.rssEnd)} | ${mib(m.rssPeak)} | ${mib(m.residentFromMetrics)} | ${mib(m.heapUsed)} | ${mib(m.heapTotal)} | ${mib(m.external)} | ${mib(m.cacheBytes)} |`,
       ),
     );
   }

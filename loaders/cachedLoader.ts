@@ -17,13 +17,17 @@ import type { Cache } from '../src/cache/erpCache';
 import type { RequestFreshness } from '../src/cache/requestFreshness';
 import { requestErpScope } from '../src/erp/requestScope';
 
-export interface CachedLoaderOptions<K, V> {
+/** How one relation's facts are read from the ERP into its cache. */
+export interface CacheFill<K, V> {
   cache: Cache<V>;
   key: (k: K) => string;
   /** Loads the missing keys; returns values by cache key. */
   fetch: (missing: K[]) => Promise<Map<string, V>>;
   /** The value for a key the ERP does not have. */
   absent: (k: K) => V;
+}
+
+export interface CachedLoaderOptions<K, V> extends CacheFill<K, V> {
   freshness: RequestFreshness;
   /** The tag of the fact a key names, noted on every read (for the response cache). */
   tag?: (k: K) => string;
@@ -32,7 +36,7 @@ export interface CachedLoaderOptions<K, V> {
 }
 
 /** Reads `keys` from the ERP and stores what it got, unless invalidated meanwhile. */
-async function fill<K, V>(options: CachedLoaderOptions<K, V>, keys: K[]): Promise<V[]> {
+export async function fill<K, V>(options: CacheFill<K, V>, keys: K[]): Promise<V[]> {
   const { cache, key, fetch, absent } = options;
   const generation = cache.generation();
   const loaded = await fetch(keys);

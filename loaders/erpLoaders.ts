@@ -22,7 +22,8 @@ import type {
 import type { RequestFreshness } from '../src/cache/requestFreshness';
 import { CATALOG_TAG, skuTag } from '../src/cache/responseCache';
 import { customerFactsOf, groupFactsOf, type CustomerFacts, type GroupFacts } from '../src/customers/customerFacts';
-import { cachedLoader, cachedSingleton, cachedValue } from './cachedLoader';
+import { type CacheFill, cachedLoader, cachedSingleton, cachedValue } from './cachedLoader';
+import { compileListItems, type ListItems } from '../src/pricing/listPrice';
 
 export interface ErpLoaders {
   reference(): Promise<ReferenceData>;
@@ -30,7 +31,8 @@ export interface ErpLoaders {
   article: DataLoader<string, ArticleRow | null, string>;
   customerContext: DataLoader<string, CustomerFacts | null, string>;
   destinations: DataLoader<string, DestinationRow[], string>;
-  priceItems: DataLoader<{ list: string; sku: string }, PriceListItemRow[], string>;
+  /** One list's items for one sku, compiled (parsed and ordered) as they enter the cache. */
+  priceItems: DataLoader<{ list: string; sku: string }, ListItems, string>;
   stock: DataLoader<string, StockFacts, string>;
   /** One raw catalog batch (active, web-enabled, by sku); visibility is the caller's job. */
   catalogBatch(query: CatalogPageQuery): Promise<ArticleRow[]>;
@@ -50,6 +52,41 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
     else out.set(k, [row]);
   }
   return out;
+}
+
+/**
+ * How customers' facts enter the cache: one GroupFacts per group, shared by
+ * every customer of it (a fresh held one is reused; otherwise the rows just
+ * read replace it), and each customer's own rows. Used by the per-request
+ * loader and by the warm-up (warmUp.ts).
+ */
+export function customerContextFill(erp: ErpPort, cache: ErpCache): CacheFill<string, CustomerFacts | null> {
+  return {
+    cache: cache.customerContexts,
+    key: (code) => code,
+    fetch: async (codes) => {
+      const generation = cache.groups.generation();
+      const rows = await erp.customerContexts(codes);
+      const groups = new Map<string, GroupFacts>();
+      const groupOf = (row: CustomerContextRow): GroupFacts | null => {
+        const code = row.customer.group;
+        if (code === null) return null;
+        let facts = groups.get(code);
+        if (!facts) {
+          const held = cache.groups.get(code);
+          if (held?.fresh) facts = held.value;
+          else {
+            facts = groupFactsOf(row)!;
+            cache.groups.setIfCurrent(code, facts, generation);
+          }
+          groups.set(code, facts);
+        }
+        return facts;
+      };
+      return new Map(rows.map((row) => [row.customer.code, customerFactsOf(row, groupOf(row))]));
+    },
+    absent: () => null,
+  };
 }
 
 /**
@@ -90,35 +127,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
     globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions(), freshness),
     article,
     catalogBatch,
-    customerContext: cachedLoader<string, CustomerFacts | null>({
-      cache: cache.customerContexts,
-      key: (code) => code,
-      fetch: async (codes) => {
-        const generation = cache.groups.generation();
-        const rows = await erp.customerContexts(codes);
-        // One GroupFacts per group, shared by every customer of it: a fresh
-        // held one is reused; otherwise the rows just read replace it.
-        const groups = new Map<string, GroupFacts>();
-        const groupOf = (row: CustomerContextRow): GroupFacts | null => {
-          const code = row.customer.group;
-          if (code === null) return null;
-          let facts = groups.get(code);
-          if (!facts) {
-            const held = cache.groups.get(code);
-            if (held?.fresh) facts = held.value;
-            else {
-              facts = groupFactsOf(row)!;
-              cache.groups.setIfCurrent(code, facts, generation);
-            }
-            groups.set(code, facts);
-          }
-          return facts;
-        };
-        return new Map(rows.map((row) => [row.customer.code, customerFactsOf(row, groupOf(row))]));
-      },
-      absent: () => null,
-      freshness,
-    }),
+    customerContext: cachedLoader({ ...customerContextFill(erp, cache), freshness }),
     destinations: cachedLoader<string, DestinationRow[]>({
       cache: cache.destinations,
       key: (code) => code,
@@ -126,7 +135,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
       absent: () => [],
       freshness,
     }),
-    priceItems: cachedLoader<{ list: string; sku: string }, PriceListItemRow[]>({
+    priceItems: cachedLoader<{ list: string; sku: string }, ListItems>({
       cache: cache.priceItems,
       key: (k) => priceItemKey(k.list, k.sku),
       tag: (k) => skuTag(k.sku),
@@ -134,7 +143,8 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
         const lists = [...new Set(keys.map((k) => k.list))];
         const skus = [...new Set(keys.map((k) => k.sku))];
         const rows = await erp.priceListItems(lists, skus);
-        return groupBy(rows, (r) => priceItemKey(r.priceListCode, r.sku));
+        const byKey = groupBy(rows, (r) => priceItemKey(r.priceListCode, r.sku));
+        return new Map([...byKey].map(([key, items]) => [key, compileListItems(items)]));
       },
       absent: () => [],
       freshness,

@@ -6,7 +6,6 @@
  */
 import { customerConditionIndex } from '../src/pricing/conditionIndex';
 import type { PriceQuery } from '../src/pricing/computePrice';
-import { compileListItems } from '../src/pricing/listPrice';
 import type { ArticleRow } from '../src/erp/port';
 import type { PonteContext } from '../src/graphql/context';
 
@@ -27,8 +26,8 @@ export async function priceInputs(ctx: PonteContext, article: ArticleRow): Promi
     sku: article.sku,
     familyCode: article.familyCode,
     today: ctx.today(settings),
-    customerList: ownRows ? compileListItems(ownRows) : null,
-    defaultList: defaultRows ? compileListItems(defaultRows) : null,
+    customerList: ownRows,
+    defaultList: defaultRows,
     conditions,
   };
 }

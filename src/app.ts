@@ -19,6 +19,7 @@ import { responseCachePlugin } from './graphql/responseCachePlugin';
 import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
 import { ErpCache } from './cache/erpCache';
+import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
 import type { Config } from './config/config';
 import { ErpCallCounter, guardErp } from './erp/guardedErp';
 import type { ErpPort } from './erp/port';
@@ -70,6 +71,8 @@ export interface PonteApp {
   listen(host: string, port: number): Promise<string>;
   /** Serves /metrics on METRICS_HOST:METRICS_PORT; returns its base URL, or null when METRICS_PORT=off. */
   listenMetrics(): Promise<string | null>;
+  /** Reads every customer's facts into the cache in the background (CACHE_WARM_UP); close() stops it. */
+  warmUp(): Promise<WarmUpReport>;
   close(): Promise<void>;
 }
 
@@ -232,6 +235,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   await changeFeed.init().catch((error: unknown) => logger.warn({ err: error }, 'change feed: could not read its position'));
   changeFeed.start(config.cache.changeFeedPollMs);
 
+  const closing = new AbortController();
   return {
     http,
     erp,
@@ -257,7 +261,11 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       metricsServer ??= await startMetricsServer(metrics, config.surface.metrics.host, config.surface.metrics.port);
       return metricsServer.url;
     },
+    warmUp() {
+      return warmCustomerContexts(erp, cache, { signal: closing.signal });
+    },
     async close() {
+      closing.abort();
       changeFeed.stop();
       services.demoImporter?.stop();
       await closeDraining(http);

@@ -51,6 +51,12 @@ async function main(): Promise<void> {
   const secret = demoTokenSecret(config.auth, erp.demo);
   const tokens = secret && erp.demo ? await mintDemoTokens(secret, erp.demo) : null;
   process.stdout.write(`${startupBanner(url, metricsUrl, erp.demo, tokens)}\n`);
+  if (config.cache.warmUp) {
+    app.warmUp().then(
+      (report) => logger.info(report, 'cache warm-up finished'),
+      (error: unknown) => logger.warn({ err: error }, 'cache warm-up stopped: customers are read as they arrive'),
+    );
+  }
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -124,6 +124,11 @@ export class FactCache<V> {
     return this.lru.calculatedSize;
   }
 
+  /** The byte budget (FactCacheOptions.maxBytes); 0 = bounded by entries only. */
+  get maxBytes(): number {
+    return this.options.maxBytes;
+  }
+
   /**
    * Claims the keys for a background refresh: returns those not already being
    * refreshed, or none while refreshes are paused after a failure (a down ERP

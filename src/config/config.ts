@@ -56,6 +56,12 @@ export interface CacheConfig {
    * Ponte can answer from what it holds. Default 1 800 000 (30 min).
    */
   staleIfErrorMs: number;
+  /**
+   * CACHE_WARM_UP (on | off, default on): once listening, read every
+   * customer's facts in batches of 500 in the background, within the
+   * customers' share of the budget (loaders/warmUp.ts).
+   */
+  warmUp: boolean;
 }
 
 export interface ErpLimits {
@@ -196,6 +202,7 @@ const EnvSchema = z.object({
   AUTH_AUDIENCE: optionalText,
   CACHE_MAX_ENTRIES: intFrom(50_000, 100, 10_000_000),
   CACHE_MAX_MB: intFrom(96, 1, 65_536),
+  CACHE_WARM_UP: z.enum(['on', 'off']).optional(),
   CACHE_TTL_MS: intFrom(300_000, 1, 86_400_000),
   STOCK_CACHE_TTL_MS: intFrom(30_000, 1, 86_400_000),
   CHANGE_FEED_POLL_MS: intFrom(500, 0, 3_600_000),
@@ -353,6 +360,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       maxBytes: e.CACHE_MAX_MB * 1024 * 1024,
       ttlMs: e.CACHE_TTL_MS,
       stockTtlMs: e.STOCK_CACHE_TTL_MS,
+      warmUp: e.CACHE_WARM_UP !== 'off',
       changeFeedPollMs: e.CHANGE_FEED_POLL_MS,
       staleIfErrorMs: e.STALE_IF_ERROR_MS,
     },

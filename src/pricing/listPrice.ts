@@ -30,29 +30,39 @@ function compareItems(a: ListItem, b: ListItem): number {
   return a.validFrom > b.validFrom ? -1 : 1;
 }
 
-const compiled = new WeakMap<readonly PriceListItemRow[], ListItems>();
-
-/** Parses and orders the cached rows of one (list, sku), once per cached array. */
+/**
+ * Parses and orders the rows of one (list, sku). The price-item cache holds
+ * this compiled form, not the rows: each request reads it as is.
+ */
 export function compileListItems(rows: readonly PriceListItemRow[]): ListItems {
-  let items = compiled.get(rows);
-  if (!items) {
-    items = rows
-      .map((r) => {
-        const minQty = r.minQty === null || r.minQty === '' ? ZERO : erpDecimal(r.minQty);
-        return {
+  return rows
+    .map((r) => {
+      const minQty = r.minQty === null || r.minQty === '' ? ZERO : erpDecimal(r.minQty);
+      const price = erpDecimal(r.price);
+      return {
         priceListCode: r.priceListCode,
         minQty,
         threshold: toThreshold(minQty),
-        price: erpDecimal(r.price),
-        unitPrice: roundHalfUp(erpDecimal(r.price), 4),
+        price,
+        unitPrice: roundHalfUp(price, 4),
         validFrom: r.validFrom,
         validTo: r.validTo,
-        };
-      })
-      .sort(compareItems);
-    compiled.set(rows, items);
-  }
-  return items;
+      };
+    })
+    .sort(compareItems);
+}
+
+/**
+ * Heap held by one compiled item (three decimals, a threshold, the item),
+ * measured on the demo ERP: 19.8 MB for 28 864 items in 18 771 lists. The
+ * price-item cache sizes its entries with it (approximateBytes cannot walk
+ * decimal.js objects: their methods are enumerable).
+ */
+export const LIST_ITEM_BYTES = 690;
+
+/** The bytes a compiled (list, sku) holds, for the cache's byte budget. */
+export function listItemsBytes(items: ListItems): number {
+  return 64 + LIST_ITEM_BYTES * items.length;
 }
 
 /** The item that gives the list price for `quantity` on `today` in one list, if any. */
