@@ -15,7 +15,6 @@
 import DataLoader from 'dataloader';
 import type { Cache } from '../src/cache/erpCache';
 import type { RequestFreshness } from '../src/cache/requestFreshness';
-import { requestErpScope } from '../src/erp/requestScope';
 
 /** How one relation's facts are read from the ERP into its cache. */
 export interface CacheFill<K, V> {
@@ -28,6 +27,8 @@ export interface CacheFill<K, V> {
 }
 
 export interface CachedLoaderOptions<K, V> extends CacheFill<K, V> {
+  /** The same fill through the ERP for work no request asked for (refreshes of expired facts); default this one. */
+  background?: CacheFill<K, V>;
   freshness: RequestFreshness;
   /** The tag of the fact a key names, noted on every read (for the response cache). */
   tag?: (k: K) => string;
@@ -49,19 +50,18 @@ export async function fill<K, V>(options: CacheFill<K, V>, keys: K[]): Promise<V
 }
 
 /**
- * Refreshes expired keys without making anyone wait, outside the request's
- * ERP accounting (no request asked for it). A failure keeps the old facts.
+ * Refreshes expired keys without making anyone wait, through the background
+ * fill (not counted against the request: no request asked for it). A
+ * failure keeps the old facts.
  */
 export function refreshInBackground<K, V>(options: CachedLoaderOptions<K, V>, keys: K[]): void {
   const claimed = new Set(options.cache.claimRefresh(keys.map(options.key)));
   const todo = keys.filter((k) => claimed.has(options.key(k)));
   if (todo.length === 0) return;
-  requestErpScope.exit(() => {
-    fill(options, todo).then(
-      () => options.cache.releaseRefresh([...claimed], false),
-      () => options.cache.releaseRefresh([...claimed], true),
-    );
-  });
+  fill(options.background ?? options, todo).then(
+    () => options.cache.releaseRefresh([...claimed], false),
+    () => options.cache.releaseRefresh([...claimed], true),
+  );
 }
 
 export function cachedLoader<K, V>(options: CachedLoaderOptions<K, V>): DataLoader<K, V, string> {
@@ -108,16 +108,23 @@ export function cachedLoader<K, V>(options: CachedLoaderOptions<K, V>): DataLoad
  * A single cached value (reference data, global conditions, one catalog
  * batch), loaded at most once per request, with the same fresh / stale rules.
  */
-export function cachedValue<V>(cache: Cache<V>, key: string, fetch: () => Promise<V>, freshness: RequestFreshness): Promise<V> {
-  const options: CachedLoaderOptions<string, V> = {
+export function cachedValue<V>(
+  cache: Cache<V>,
+  key: string,
+  fetch: () => Promise<V>,
+  freshness: RequestFreshness,
+  /** The same read for a background refresh; default `fetch`. */
+  backgroundFetch: () => Promise<V> = fetch,
+): Promise<V> {
+  const single = (read: () => Promise<V>): CacheFill<string, V> => ({
     cache,
     key: (k) => k,
-    fetch: async () => new Map([[key, await fetch()]]),
+    fetch: async () => new Map([[key, await read()]]),
     absent: () => {
       throw new Error('unreachable: a single value is always returned');
     },
-    freshness,
-  };
+  });
+  const options: CachedLoaderOptions<string, V> = { ...single(fetch), background: single(backgroundFetch), freshness };
   const hit = cache.get(key);
   if (hit && (hit.fresh || !freshness.requireFresh)) {
     if (!hit.fresh) {
@@ -130,7 +137,13 @@ export function cachedValue<V>(cache: Cache<V>, key: string, fetch: () => Promis
 }
 
 /** cachedValue for a value asked for many times in one request: shared per request. */
-export function cachedSingleton<V>(cache: Cache<V>, key: string, fetch: () => Promise<V>, freshness: RequestFreshness): () => Promise<V> {
+export function cachedSingleton<V>(
+  cache: Cache<V>,
+  key: string,
+  fetch: () => Promise<V>,
+  freshness: RequestFreshness,
+  backgroundFetch: () => Promise<V> = fetch,
+): () => Promise<V> {
   let pending: Promise<V> | null = null;
-  return () => (pending ??= cachedValue(cache, key, fetch, freshness));
+  return () => (pending ??= cachedValue(cache, key, fetch, freshness, backgroundFetch));
 }

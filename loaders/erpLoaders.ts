@@ -89,66 +89,85 @@ export function customerContextFill(erp: ErpPort, cache: ErpCache): CacheFill<st
   };
 }
 
-/**
- * @param freshness this request's record of expired facts it was answered from.
- */
-export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: RequestFreshness): ErpLoaders {
-  const article = cachedLoader<string, ArticleRow | null>({
+function articleFill(erp: ErpPort, cache: ErpCache): CacheFill<string, ArticleRow | null> {
+  return {
     cache: cache.articles,
     key: (sku) => sku,
     fetch: async (skus) => new Map((await erp.articlesBySku(skus)).map((a) => [a.sku, a])),
     absent: () => null,
-    freshness,
-    tag: skuTag,
-  });
+  };
+}
+
+function destinationsFill(erp: ErpPort, cache: ErpCache): CacheFill<string, DestinationRow[]> {
+  return {
+    cache: cache.destinations,
+    key: (code) => code,
+    fetch: async (codes) => groupBy(await erp.destinations(codes), (d) => d.customerCode),
+    absent: () => [],
+  };
+}
+
+function priceItemsFill(erp: ErpPort, cache: ErpCache): CacheFill<{ list: string; sku: string }, ListItems> {
+  return {
+    cache: cache.priceItems,
+    key: (k) => priceItemKey(k.list, k.sku),
+    fetch: async (keys) => {
+      const lists = [...new Set(keys.map((k) => k.list))];
+      const skus = [...new Set(keys.map((k) => k.sku))];
+      const rows = await erp.priceListItems(lists, skus);
+      const byKey = groupBy(rows, (r) => priceItemKey(r.priceListCode, r.sku));
+      return new Map([...byKey].map(([key, items]) => [key, compileListItems(items)]));
+    },
+    absent: () => [],
+  };
+}
+
+function stockFill(erp: ErpPort, cache: ErpCache): CacheFill<string, StockFacts> {
+  return {
+    cache: cache.stock,
+    key: (sku) => sku,
+    fetch: async (skus) => {
+      const facts = await erp.stockFacts(skus);
+      const stock = groupBy(facts.stock, (r) => r.sku);
+      const incoming = groupBy(facts.incoming, (r) => r.sku);
+      return new Map(skus.map((sku) => [sku, { stock: stock.get(sku) ?? [], incoming: incoming.get(sku) ?? [] }]));
+    },
+    absent: () => ({ stock: [], incoming: [] }),
+  };
+}
+
+/**
+ * @param erp the request's view of the ERP (its calls are counted against the request).
+ * @param freshness this request's record of expired facts it was answered from.
+ * @param background the ERP for refreshes of expired facts, which no request waits for; default `erp`.
+ */
+export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: RequestFreshness, background: ErpPort = erp): ErpLoaders {
+  const article = cachedLoader({ ...articleFill(erp, cache), background: articleFill(background, cache), freshness, tag: skuTag });
 
   const catalogBatch = (query: CatalogPageQuery): Promise<ArticleRow[]> => {
     const key = JSON.stringify([query.after, query.family, query.search, query.unrestrictedOnly, query.limit]);
     freshness.tags.add(CATALOG_TAG);
-    return cachedValue(
-      cache.catalogBatches,
-      key,
-      async () => {
-        const generation = cache.articles.generation();
-        const rows = await erp.catalogPage(query);
-        // The rows are whole articles: later product lookups need no round trip.
-        for (const row of rows) {
-          cache.articles.setIfCurrent(row.sku, row, generation);
-          article.prime(row.sku, row);
-        }
-        return rows;
-      },
-      freshness,
-    );
+    const read = (port: ErpPort) => async () => {
+      const generation = cache.articles.generation();
+      const rows = await port.catalogPage(query);
+      // The rows are whole articles: later product lookups need no round trip.
+      for (const row of rows) {
+        cache.articles.setIfCurrent(row.sku, row, generation);
+        article.prime(row.sku, row);
+      }
+      return rows;
+    };
+    return cachedValue(cache.catalogBatches, key, read(erp), freshness, read(background));
   };
 
   return {
-    reference: cachedSingleton(cache.reference, 'reference', () => erp.referenceData(), freshness),
-    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions(), freshness),
+    reference: cachedSingleton(cache.reference, 'reference', () => erp.referenceData(), freshness, () => background.referenceData()),
+    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions(), freshness, () => background.globalConditions()),
     article,
     catalogBatch,
-    customerContext: cachedLoader({ ...customerContextFill(erp, cache), freshness }),
-    destinations: cachedLoader<string, DestinationRow[]>({
-      cache: cache.destinations,
-      key: (code) => code,
-      fetch: async (codes) => groupBy(await erp.destinations(codes), (d) => d.customerCode),
-      absent: () => [],
-      freshness,
-    }),
-    priceItems: cachedLoader<{ list: string; sku: string }, ListItems>({
-      cache: cache.priceItems,
-      key: (k) => priceItemKey(k.list, k.sku),
-      tag: (k) => skuTag(k.sku),
-      fetch: async (keys) => {
-        const lists = [...new Set(keys.map((k) => k.list))];
-        const skus = [...new Set(keys.map((k) => k.sku))];
-        const rows = await erp.priceListItems(lists, skus);
-        const byKey = groupBy(rows, (r) => priceItemKey(r.priceListCode, r.sku));
-        return new Map([...byKey].map(([key, items]) => [key, compileListItems(items)]));
-      },
-      absent: () => [],
-      freshness,
-    }),
+    customerContext: cachedLoader({ ...customerContextFill(erp, cache), background: customerContextFill(background, cache), freshness }),
+    destinations: cachedLoader({ ...destinationsFill(erp, cache), background: destinationsFill(background, cache), freshness }),
+    priceItems: cachedLoader({ ...priceItemsFill(erp, cache), background: priceItemsFill(background, cache), freshness, tag: (k) => skuTag(k.sku) }),
     orderLines: new DataLoader<string, OrderLineRow[], string>(async (ids) => {
       const byOrder = groupBy(await erp.orderLines(ids), (l) => l.inboxId);
       return ids.map((id) => byOrder.get(id) ?? []);
@@ -161,18 +180,6 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
       const byDocument = groupBy(await erp.documentFiles(ids), (f) => f.documentId);
       return ids.map((id) => byDocument.get(id) ?? []);
     }),
-    stock: cachedLoader<string, StockFacts>({
-      cache: cache.stock,
-      key: (sku) => sku,
-      fetch: async (skus) => {
-        const facts = await erp.stockFacts(skus);
-        const stock = groupBy(facts.stock, (r) => r.sku);
-        const incoming = groupBy(facts.incoming, (r) => r.sku);
-        return new Map(skus.map((sku) => [sku, { stock: stock.get(sku) ?? [], incoming: incoming.get(sku) ?? [] }]));
-      },
-      absent: () => ({ stock: [], incoming: [] }),
-      freshness,
-      tag: skuTag,
-    }),
+    stock: cachedLoader({ ...stockFill(erp, cache), background: stockFill(background, cache), freshness, tag: skuTag }),
   };
 }

@@ -15,7 +15,6 @@
  */
 import type { ErpCache } from '../src/cache/erpCache';
 import type { ErpPort } from '../src/erp/port';
-import { requestErpScope } from '../src/erp/requestScope';
 import { customerContextFill } from './erpLoaders';
 import { fill } from './cachedLoader';
 
@@ -50,25 +49,23 @@ export async function warmCustomerContexts(erp: ErpPort, cache: ErpCache, option
   let customers = 0;
   let erpCalls = 0;
   let after: string | null = null;
-  // No request asked for this: its calls count against no request's budget.
-  return requestErpScope.exit(async () => {
-    for (;;) {
+  // Called with the port itself, not a request's view: no request's budget pays for it.
+  for (;;) {
+    if (options.signal?.aborted) return report('aborted');
+    if (!roomFor(batchSize)) return report('budget');
+    const page = await erp.customersPage({ agentCode: null, after, search: null, limit: batchSize });
+    erpCalls += 1;
+    if (page.length === 0) return report('done');
+    const missing = page.map((c) => c.code).filter((code) => !contexts.get(code)?.fresh);
+    if (missing.length > 0) {
       if (options.signal?.aborted) return report('aborted');
-      if (!roomFor(batchSize)) return report('budget');
-      const page = await erp.customersPage({ agentCode: null, after, search: null, limit: batchSize });
+      const before = contexts.bytes;
+      await fill(filling, missing);
       erpCalls += 1;
-      if (page.length === 0) return report('done');
-      const missing = page.map((c) => c.code).filter((code) => !contexts.get(code)?.fresh);
-      if (missing.length > 0) {
-        if (options.signal?.aborted) return report('aborted');
-        const before = contexts.bytes;
-        await fill(filling, missing);
-        erpCalls += 1;
-        customers += missing.length;
-        perCustomer = Math.max(perCustomer, (contexts.bytes - before) / missing.length);
-      }
-      if (page.length < batchSize) return report('done');
-      after = page[page.length - 1]!.code;
+      customers += missing.length;
+      perCustomer = Math.max(perCustomer, (contexts.bytes - before) / missing.length);
     }
-  });
+    if (page.length < batchSize) return report('done');
+    after = page[page.length - 1]!.code;
+  }
 }

@@ -24,7 +24,7 @@ export class OrderResolver {
   async placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() ctx: PonteContext): Promise<PlaceOrderResult> {
     // An order is priced and checked on facts read within their lifetime, never on stale ones.
     ctx.freshness.requireFresh = true;
-    chargePricedLines(input.lines.length);
+    chargePricedLines(ctx.erpScope, input.lines.length);
     const outcome = await placeOrder(ctx, input);
     return {
       order: outcome.order ? await toOrder(ctx, outcome.order) : null,

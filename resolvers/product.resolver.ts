@@ -76,9 +76,9 @@ export class ProductResolver {
   ): Promise<Price | null> {
     const quantity = requireDecimal(quantityArg ?? ONE, 'quantity', QUANTITY_BOUNDS);
     if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');
-    chargePricedLines(1);
+    chargePricedLines(ctx.erpScope, 1);
     const [inputs, currency] = await Promise.all([priceInputs(ctx, product.article), priceCurrency(ctx)]);
-    await computeTurn();
+    await computeTurn(ctx.erpScope);
     const result = computePrice({ ...inputs, quantity });
     if (!result) return null;
     const view = presentPrice(result, currency, product.vatRate);
@@ -90,9 +90,9 @@ export class ProductResolver {
     description: "Every quantity at which this customer's unit price changes. Null only with an error (the ERP unreachable and the prices not held).",
   })
   async priceBreaks(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<PriceBreak[]> {
-    chargePricedLines(1);
+    chargePricedLines(ctx.erpScope, 1);
     const inputs = await priceInputs(ctx, product.article);
-    await computeTurn();
+    await computeTurn(ctx.erpScope);
     return priceBreaks(inputs).map((b) => ({ minQuantity: b.minQuantity.toString(), unitPrice: formatFixed(b.unitPrice, 4) }));
   }
 
@@ -107,7 +107,7 @@ export class ProductResolver {
       ctx.settings(),
       ctx.loaders.stock.load(product.sku),
     ]);
-    await computeTurn();
+    await computeTurn(ctx.erpScope);
     const availability = computeAvailability({
       stock: facts.stock,
       incoming: facts.incoming,

@@ -16,7 +16,7 @@ export class QuoteResolver {
   @Query(() => Quote, { description: 'Prices a cart for the acting customer and lists what placeOrder would refuse.' })
   async quote(@Arg('lines', () => [QuoteLineInput]) lines: QuoteLineInput[], @Ctx() ctx: PonteContext): Promise<Quote> {
     if (ctx.principal.role === 'anonymous') throw unauthenticated();
-    chargePricedLines(lines.length);
+    chargePricedLines(ctx.erpScope, lines.length);
     const [viewer, settings] = await Promise.all([ctx.viewer(), ctx.settings()]);
     const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
     const evaluated = cart.lines;

@@ -23,7 +23,7 @@ import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
 import type { Config } from './config/config';
 import { ErpCallCounter, guardErp } from './erp/guardedErp';
 import type { ErpPort } from './erp/port';
-import { requestErpScope, type RequestErpScope } from './erp/requestScope';
+import type { RequestErpScope } from './erp/requestScope';
 import { buildPonteSchema } from './graphql/buildSchema';
 import { complexityLimitRule } from './graphql/complexityLimit';
 import type { PonteContext } from './graphql/context';
@@ -97,7 +97,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     staleServingAgeSeconds: () => staleServing.ageSeconds(),
   });
   const erpCalls = new ErpCallCounter();
-  const erp = guardErp(options.adapter, erpCalls, {
+  const guarded = guardErp(options.adapter, erpCalls, {
     timeoutMs: config.erpLimits.timeoutMs,
     maxConcurrency: config.erpLimits.maxConcurrency,
     observer: (operation, ms, outcome) => {
@@ -105,6 +105,8 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       metrics.erpCalls.observe({ operation, outcome }, ms / 1000);
     },
   });
+  // Work no request asked for (change feed, readiness, warm-up) uses the port itself.
+  const erp = guarded.port;
   const changeFeed = new ChangeFeed(erp, cache, logger);
   const services: Services = {
     config,
@@ -167,14 +169,14 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
 
   const createContext = createContextFactory({
     verify,
-    erp,
+    erp: guarded,
     cache,
     now,
     services,
   });
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const context = await createContext(request.headers, request.authentication, request.rateKey);
+      const context = await createContext(request.headers, request.erpScope!, request.authentication, request.rateKey);
       // The onSend hook stores a cacheable answer: it needs the request's context.
       request.ponteContext = context;
       return context;
@@ -200,7 +202,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     if (request.erpScope && config.surface.debugHeaders) reply.header('x-ponte-erp-calls', String(request.erpScope.erpCalls));
     const entry = request.ponteContext?.responseCache.entry;
     if (entry && reply.statusCode === 200 && typeof payload === 'string') {
-      cache.responses.setIfCurrent(entry.key, { body: payload, contentType: String(reply.getHeader('content-type')) }, entry.tags, entry.generation);
+      cache.responses.setIfCurrent(entry.key, { body: payload, contentType: String(reply.getHeader('content-type')) }, entry.tags, entry.generation, entry.scope);
     }
   });
   http.addHook('onResponse', async (request, reply) => {
@@ -220,11 +222,11 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
         const hit = await lookupCachedResponse(principal, request.headers, request.body);
         if (hit) return reply.header('content-type', hit.contentType).send(hit.body);
       }
-      return requestErpScope.run(request.erpScope!, () => graphqlHandler.call(http, request as never, reply as never));
+      return graphqlHandler.call(http, request as never, reply as never);
     },
   });
   http.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/files/:id', (request, reply) =>
-    requestErpScope.run(request.erpScope!, () => serveFile(request, reply, { erp, links: services.files, now })),
+    serveFile(request, reply, { erp: guarded.forRequest(request.erpScope!), links: services.files, now }),
   );
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {

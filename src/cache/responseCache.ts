@@ -13,6 +13,7 @@
  * by a generation against fills that race an invalidation.
  */
 import { LRUCache } from 'lru-cache';
+import { type OwnReach, reachesAny } from '../customers/ownReach';
 
 export interface ResponseCacheOptions {
   /** Most bytes of response bodies held. */
@@ -28,12 +29,25 @@ export interface CachedResponse {
   contentType: string;
 }
 
+/**
+ * The articles a customer's answer showed, for sharing it with customers
+ * whose own rows reach none of them (src/customers/ownReach.ts).
+ */
+export interface ResponseScope {
+  skus: readonly string[];
+  families: readonly string[];
+}
+
 interface Stored extends CachedResponse {
   tags: readonly string[];
+  /** Null: never served under a shared fingerprint (anonymous, catalog pages, articles not held). */
+  scope: ResponseScope | null;
 }
 
 export const CATALOG_TAG = 'catalog';
 export const skuTag = (sku: string) => `sku:${sku}`;
+/** The sku a tag names, or null for any other tag. */
+export const skuOfTag = (tag: string): string | null => (tag.startsWith('sku:') ? tag.slice(4) : null);
 
 export class ResponseCache {
   private readonly lru: LRUCache<string, Stored>;
@@ -49,7 +63,8 @@ export class ResponseCache {
       max: 100_000,
       maxSize: Math.max(1, options.maxBytes),
       // A JS string of n one-byte characters holds about n bytes, plus the tag sets.
-      sizeCalculation: (value, key) => value.body.length + key.length + 64 * (1 + value.tags.length),
+      sizeCalculation: (value, key) =>
+        value.body.length + key.length + 64 * (1 + value.tags.length) + (value.scope ? 32 * (value.scope.skus.length + value.scope.families.length) : 0),
       ttl: options.ttlMs,
       ttlResolution: 0,
       perf: { now: options.now },
@@ -59,7 +74,19 @@ export class ResponseCache {
   }
 
   get(key: string): CachedResponse | undefined {
-    const found = this.lru.get(key);
+    return this.lookup(key, null);
+  }
+
+  /**
+   * The response under `key`; else, when given, the one under the shared
+   * key, if its scope is out of the viewer's own rows' reach.
+   */
+  lookup(key: string, shared: { key: string; reach: OwnReach } | null): CachedResponse | undefined {
+    let found: Stored | undefined = this.lru.get(key);
+    if (!found && shared) {
+      const candidate = this.lru.get(shared.key);
+      if (candidate?.scope && !reachesAny(shared.reach, candidate.scope.skus, candidate.scope.families)) found = candidate;
+    }
     if (found) this.hits += 1;
     else this.misses += 1;
     return found;
@@ -70,10 +97,10 @@ export class ResponseCache {
   }
 
   /** Stores a response built from facts read since `generation`, unless something was invalidated meanwhile. */
-  setIfCurrent(key: string, response: CachedResponse, tags: Iterable<string>, generation: number): boolean {
+  setIfCurrent(key: string, response: CachedResponse, tags: Iterable<string>, generation: number, scope: ResponseScope | null = null): boolean {
     if (generation !== this.gen) return false;
     const list = [...tags];
-    this.lru.set(key, { body: response.body, contentType: response.contentType, tags: list });
+    this.lru.set(key, { body: response.body, contentType: response.contentType, tags: list, scope });
     if (!this.lru.has(key)) return false;
     for (const tag of list) {
       let keys = this.byTag.get(tag);

@@ -21,11 +21,30 @@ export function viewerFingerprint(viewer: Viewer, settings: ErpSettings, today: 
       return `all|${quantities}|${today}`;
     case 'customer': {
       const facts = viewer.context!;
-      const customer = facts.customer;
-      const list = customer.priceListCode !== null && customer.priceListCode !== settings.defaultPriceList ? customer.priceListCode : '';
-      const own = facts.conditions.length > 0 || facts.visibilityRules.length > 0 ? customer.code : '';
-      // JSON: codes may hold any character, so no separator could be trusted.
-      return JSON.stringify(['cust', quantities, today, list, customer.group ?? '', own]);
+      return customerFingerprint(viewer, settings, today, hasOwnRows(viewer) ? facts.customer.code : '');
     }
   }
+}
+
+/**
+ * For a customer with rules or conditions of its own, the fingerprint it
+ * would have without them: an answer none of its own rows reaches (see
+ * src/customers/ownReach.ts) is the answer under this fingerprint, and may
+ * be stored and found under it. Null for every other viewer.
+ */
+export function sharedFingerprint(viewer: Viewer, settings: ErpSettings, today: string): string | null {
+  return viewer.policy.kind === 'customer' && hasOwnRows(viewer) ? customerFingerprint(viewer, settings, today, '') : null;
+}
+
+function hasOwnRows(viewer: Viewer): boolean {
+  const facts = viewer.context!;
+  return facts.conditions.length > 0 || facts.visibilityRules.length > 0;
+}
+
+function customerFingerprint(viewer: Viewer, settings: ErpSettings, today: string, own: string): string {
+  const customer = viewer.context!.customer;
+  const quantities = viewer.showQuantities ? 'q' : '-';
+  const list = customer.priceListCode !== null && customer.priceListCode !== settings.defaultPriceList ? customer.priceListCode : '';
+  // JSON: codes may hold any character, so no separator could be trusted.
+  return JSON.stringify(['cust', quantities, today, list, customer.group ?? '', own]);
 }

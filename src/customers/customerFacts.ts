@@ -11,6 +11,7 @@
  * live exactly as long as the cached facts they came from.
  */
 import type { ConditionRow, CustomerContextRow, CustomerRow, VisibilityRuleRow } from '../erp/port';
+import { type OwnReach, ownReach } from './ownReach';
 
 export interface GroupFacts {
   group: string;
@@ -26,6 +27,8 @@ export interface CustomerFacts {
   conditions: readonly ConditionRow[];
   /** Its group's facts, shared; null without a group. */
   group: GroupFacts | null;
+  /** The articles its own rows can touch (ownReach.ts), computed once as it enters the cache. */
+  reach: OwnReach;
 }
 
 /** The group part of a context row as read from the ERP. */
@@ -45,10 +48,7 @@ export function groupFactsOf(row: CustomerContextRow): GroupFacts | null {
  */
 export function customerFactsOf(row: CustomerContextRow, group: GroupFacts | null): CustomerFacts {
   const code = row.customer.code;
-  return {
-    customer: row.customer,
-    visibilityRules: row.visibilityRules.filter((r) => r.customerCode === code),
-    conditions: row.conditions.filter((c) => c.customerCode === code),
-    group,
-  };
+  const visibilityRules = row.visibilityRules.filter((r) => r.customerCode === code);
+  const conditions = row.conditions.filter((c) => c.customerCode === code);
+  return { customer: row.customer, visibilityRules, conditions, group, reach: ownReach([...visibilityRules, ...conditions]) };
 }

@@ -6,7 +6,9 @@
 import type { Principal } from '../auth/principal';
 import type { Viewer } from '../auth/resolveViewer';
 import type { RequestFreshness } from '../cache/requestFreshness';
+import type { ResponseScope } from '../cache/responseCache';
 import type { ErpPort } from '../erp/port';
+import type { RequestErpScope } from '../erp/requestScope';
 import type { ErpSettings } from '../settings/erpSettings';
 import type { ErpLoaders } from '../../loaders/erpLoaders';
 import type { Services } from './services';
@@ -30,9 +32,11 @@ export interface PonteContext {
    * Set when this response may be cached: under which key, with which tags.
    * A holder, because Apollo hands plugins a shallow copy of the context.
    */
-  responseCache: { entry: { key: string; tags: Iterable<string>; generation: number } | null };
-  /** The guarded port, for reads that are not cached (pages of customers, orders, documents). */
+  responseCache: { entry: { key: string; tags: Iterable<string>; generation: number; scope: ResponseScope | null } | null };
+  /** The request's view of the guarded port (counted into erpScope), for reads that are not cached (pages of customers, orders, documents). */
   erp: ErpPort;
+  /** What this request has spent, and its work budget (src/graphql/workBudget.ts); null outside HTTP. */
+  erpScope: RequestErpScope | null;
   settings(): Promise<ErpSettings>;
   /** "Today" in the ERP's time zone for this request's instant: computed once per request. */
   today(settings: ErpSettings): string;

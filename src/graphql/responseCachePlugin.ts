@@ -11,7 +11,9 @@ import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { ErpCache } from '../cache/erpCache';
-import { viewerFingerprint } from '../cache/viewerFingerprint';
+import { type ResponseScope, skuOfTag } from '../cache/responseCache';
+import { sharedFingerprint, viewerFingerprint } from '../cache/viewerFingerprint';
+import { reachesAny } from '../customers/ownReach';
 import { heldSettings, heldViewer } from '../http/cachedResponses';
 import type { PonteContext } from './context';
 
@@ -25,10 +27,34 @@ export interface ResponseRequest {
   accept?: string | undefined;
 }
 
-/** The cache key of a request for a viewer fingerprint. */
-export function responseCacheKey(fingerprint: string, request: ResponseRequest): string {
+/** A hash of what the client asked (query, operation, variables, accepted media type). */
+export function requestDigest(request: ResponseRequest): string {
   const asked = JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}, request.accept ?? '']);
-  return `${fingerprint}\u0001${createHash('sha256').update(asked).digest('base64url')}`;
+  return createHash('sha256').update(asked).digest('base64url');
+}
+
+/** The cache key of a request (its digest) for a viewer fingerprint. */
+export function responseCacheKey(fingerprint: string, digest: string): string {
+  return `${fingerprint}\u0001${digest}`;
+}
+
+/**
+ * The skus an answer read and their families, or null when it cannot be
+ * shared: a catalog page (which articles it lists depends on the viewer),
+ * or an article whose family is not held.
+ */
+function responseScope(cache: ErpCache, tags: Iterable<string>): ResponseScope | null {
+  const skus: string[] = [];
+  const families = new Set<string>();
+  for (const tag of tags) {
+    const sku = skuOfTag(tag);
+    if (sku === null) return null;
+    const held = cache.articles.get(sku);
+    if (!held) return null;
+    skus.push(sku);
+    if (held.value?.familyCode) families.add(held.value.familyCode);
+  }
+  return { skus, families: [...families] };
 }
 
 /** The root field names of an operation, fragments followed; null when it has anything else (directives). */
@@ -80,11 +106,20 @@ export function responseCachePlugin(cache: ErpCache): ApolloServerPlugin<PonteCo
           const settings = resolved.settings ?? heldSettings(cache);
           const viewer = resolved.viewer ?? (await heldViewer(cache, contextValue.principal, contextValue.acting));
           if (!settings || !viewer) return;
-          const fingerprint = viewerFingerprint(viewer, settings, contextValue.today(settings));
+          const today = contextValue.today(settings);
+          const tags = contextValue.freshness.tags;
+          // A customer's answer that none of its own rows reached is stored
+          // under the fingerprint without them, where customers of the same
+          // list and group find it (ownReach.ts).
+          const scope = viewer.policy.kind === 'customer' ? responseScope(cache, tags) : null;
+          const shared = scope && sharedFingerprint(viewer, settings, today);
+          const fingerprint =
+            shared && scope && !reachesAny(viewer.context!.reach, scope.skus, scope.families) ? shared : viewerFingerprint(viewer, settings, today);
           contextValue.responseCache.entry = {
-            key: responseCacheKey(fingerprint, { ...request, accept: contextValue.accept }),
-            tags: contextValue.freshness.tags,
+            key: responseCacheKey(fingerprint, requestDigest({ ...request, accept: contextValue.accept })),
+            tags,
             generation: contextValue.responseGeneration,
+            scope,
           };
         },
       };

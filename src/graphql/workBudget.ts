@@ -7,15 +7,14 @@
  * are mostly hidden from the viewer.
  */
 import { PonteError } from '../errors';
-import { requestErpScope } from '../erp/requestScope';
+import type { RequestErpScope } from '../erp/requestScope';
 
 export function erpBudgetExceeded(max: number): PonteError {
   return new PonteError('QUERY_TOO_COMPLEX', `The request needs more than ${max} ERP round trips.`);
 }
 
-/** Charges `lines` priced lines to the current request; throws QUERY_TOO_COMPLEX past the budget. */
-export function chargePricedLines(lines: number): void {
-  const scope = requestErpScope.getStore();
+/** Charges `lines` priced lines to the request; throws QUERY_TOO_COMPLEX past the budget. */
+export function chargePricedLines(scope: RequestErpScope | null, lines: number): void {
   if (!scope || scope.maxPricedLines === undefined) return;
   const after = (scope.pricedLines ?? 0) + lines;
   if (after > scope.maxPricedLines) throw new PonteError('QUERY_TOO_COMPLEX', `The request prices more than ${scope.maxPricedLines} lines.`);
@@ -40,8 +39,7 @@ const turns = new WeakMap<object, Turn>();
  * while every other request waits behind it. Called after the inputs are
  * loaded, so DataLoader batches are untouched.
  */
-export async function computeTurn(): Promise<void> {
-  const scope = requestErpScope.getStore();
+export async function computeTurn(scope: RequestErpScope | null): Promise<void> {
   if (!scope) return;
   let turn = turns.get(scope);
   if (!turn) turns.set(scope, (turn = { used: 0, next: null }));

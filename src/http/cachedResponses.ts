@@ -11,8 +11,9 @@ import type { Principal } from '../auth/principal';
 import { resolveViewer, type Viewer } from '../auth/resolveViewer';
 import type { ErpCache } from '../cache/erpCache';
 import type { CachedResponse } from '../cache/responseCache';
-import { viewerFingerprint } from '../cache/viewerFingerprint';
-import { responseCacheKey } from '../graphql/responseCachePlugin';
+import { sharedFingerprint, viewerFingerprint } from '../cache/viewerFingerprint';
+import type { OwnReach } from '../customers/ownReach';
+import { requestDigest, responseCacheKey } from '../graphql/responseCachePlugin';
 import { dateInZone, readErpSettings, type ErpSettings } from '../settings/erpSettings';
 
 const NOT_HELD = new Error('not held');
@@ -41,14 +42,26 @@ export function heldSettings(cache: ErpCache): ErpSettings | null {
   return reference?.fresh ? readErpSettings(reference.value.settings) : null;
 }
 
+export interface HeldFingerprints {
+  own: string;
+  /** For a customer with rows of its own: the fingerprint without them, and what they reach (ownReach.ts). */
+  shared: { fingerprint: string; reach: OwnReach } | null;
+}
+
 /**
- * The viewer's fingerprint from held facts only, or null when something it
- * needs is not held fresh or the viewer would be refused.
+ * The viewer's fingerprints from held facts only, or null when something
+ * they need is not held fresh or the viewer would be refused.
  */
-export async function heldFingerprint(cache: ErpCache, principal: Principal, acting: string | undefined, now: Date): Promise<string | null> {
+export async function heldFingerprints(cache: ErpCache, principal: Principal, acting: string | undefined, now: Date): Promise<HeldFingerprints | null> {
   const settings = heldSettings(cache);
   const viewer = settings && (await heldViewer(cache, principal, acting));
-  return viewer && settings ? viewerFingerprint(viewer, settings, dateInZone(now, settings.timeZone)) : null;
+  if (!viewer || !settings) return null;
+  const today = dateInZone(now, settings.timeZone);
+  const shared = sharedFingerprint(viewer, settings, today);
+  return {
+    own: viewerFingerprint(viewer, settings, today),
+    shared: shared === null ? null : { fingerprint: shared, reach: viewer.context!.reach },
+  };
 }
 
 export function cachedResponseLookup(deps: CachedResponseDeps) {
@@ -61,14 +74,19 @@ export function cachedResponseLookup(deps: CachedResponseDeps) {
     const { accept } = headers;
     const acting = headers['x-acting-customer'];
     if (Array.isArray(acting)) return null;
-    const fingerprint = await heldFingerprint(cache, principal, acting, deps.now());
-    if (fingerprint === null) return null;
-    const key = responseCacheKey(fingerprint, {
+    const fingerprints = await heldFingerprints(cache, principal, acting, deps.now());
+    if (fingerprints === null) return null;
+    const digest = requestDigest({
       query: asked.query,
       operationName: typeof asked.operationName === 'string' ? asked.operationName : null,
       variables: (asked.variables as Record<string, unknown> | null | undefined) ?? null,
       accept,
     });
-    return cache.responses.get(key) ?? null;
+    const { shared } = fingerprints;
+    const found = cache.responses.lookup(
+      responseCacheKey(fingerprints.own, digest),
+      shared && { key: responseCacheKey(shared.fingerprint, digest), reach: shared.reach },
+    );
+    return found ?? null;
   };
 }

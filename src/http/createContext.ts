@@ -9,7 +9,8 @@ import { resolveViewer, type Viewer } from '../auth/resolveViewer';
 import type { TokenVerifier } from '../auth/verifyToken';
 import type { ErpCache } from '../cache/erpCache';
 import { RequestFreshness } from '../cache/requestFreshness';
-import type { ErpPort } from '../erp/port';
+import type { GuardedErp } from '../erp/guardedErp';
+import type { RequestErpScope } from '../erp/requestScope';
 import { authenticate, singleHeader, type Authentication } from './authenticate';
 import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
@@ -18,7 +19,7 @@ import { createErpLoaders } from '../../loaders/erpLoaders';
 
 export interface ContextDeps {
   verify: TokenVerifier;
-  erp: ErpPort;
+  erp: GuardedErp;
   cache: ErpCache;
   now: () => Date;
   services: Services;
@@ -26,13 +27,20 @@ export interface ContextDeps {
 
 export function createContextFactory(deps: ContextDeps) {
   // `authentication` is the outcome of the fastify hook (src/http/authenticate.ts): never verified twice.
-  return async (headers: IncomingHttpHeaders, authentication?: Authentication, rateKey?: string): Promise<PonteContext> => {
+  return async (
+    headers: IncomingHttpHeaders,
+    scope: RequestErpScope,
+    authentication?: Authentication,
+    rateKey?: string,
+  ): Promise<PonteContext> => {
     const outcome = authentication ?? (await authenticate(deps.verify, headers));
     if (outcome.failure) throw outcome.failure;
     const principal = outcome.principal;
     const acting = singleHeader(headers, 'x-acting-customer');
     const freshness = new RequestFreshness();
-    const loaders = createErpLoaders(deps.erp, deps.cache, freshness);
+    const erp = deps.erp.forRequest(scope);
+    // Background refreshes use the port itself: no request asked for them.
+    const loaders = createErpLoaders(erp, deps.cache, freshness, deps.erp.port);
     let viewer: Promise<Viewer> | null = null;
     let settings: Promise<ErpSettings> | null = null;
     const resolved: PonteContext['resolved'] = { viewer: null, settings: null };
@@ -47,7 +55,8 @@ export function createContextFactory(deps: ContextDeps) {
       accept: typeof headers.accept === 'string' ? headers.accept : undefined,
       responseGeneration: deps.cache.responses.generation(),
       responseCache: { entry: null },
-      erp: deps.erp,
+      erp,
+      erpScope: scope,
       now,
       today: (s) => (today ??= dateInZone(now, s.timeZone)),
       services: deps.services,

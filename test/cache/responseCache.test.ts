@@ -111,7 +111,12 @@ describe('response cache behaviour', () => {
 
   before(async () => {
     db = createFixtureDb();
-    insertRows(db, 'ecom_customers', [customer('C1', { customer_group: 'G' }), customer('C2', { customer_group: 'G' }), customer('C3', { customer_group: 'G' })]);
+    insertRows(db, 'ecom_customers', [
+      customer('C1', { customer_group: 'G' }),
+      customer('C2', { customer_group: 'G' }),
+      customer('C3', { customer_group: 'G' }),
+      customer('C4', { customer_group: 'G' }),
+    ]);
     insertRows(db, 'ecom_articles', [article('A1'), article('A2')]);
     insertRows(db, 'ecom_price_list_items', [
       { price_list_code: 'BASE', sku: 'A1', min_qty: '0', price: '10.0000', valid_from: null, valid_to: null },
@@ -123,6 +128,11 @@ describe('response cache behaviour', () => {
       {
         condition_id: 1, customer_code: 'C3', customer_group: null, sku: null, family_code: null, min_qty: '0', valid_from: null, valid_to: null,
         priority: 0, kind: 'DISCOUNT', price: null, discount_1: '50', discount_2: null, discount_3: null,
+      },
+      // C4 has a discount of its own on A2 only: pages without A2 are the group's.
+      {
+        condition_id: 2, customer_code: 'C4', customer_group: null, sku: 'A2', family_code: null, min_qty: '0', valid_from: null, valid_to: null,
+        priority: 0, kind: 'DISCOUNT', price: null, discount_1: '10', discount_2: null, discount_3: null,
       },
     ]);
     server = await startTestServer(db);
@@ -149,6 +159,47 @@ describe('response cache behaviour', () => {
     assert.equal(server.app.cache.responses.hits, hits + 1, 'C2 was answered from C1s entry');
     const c3 = await server.gql(PAGE, await as('C3'));
     assert.equal(c3.body.data.catalog.edges[0].node.price.unitPrice, '5.0000');
+  });
+
+  const productsPage = (skus: string[], label: string) => `query ${label} { products(skus: ${JSON.stringify(skus)}) { sku price { unitPrice } } }`;
+
+  test('a customer whose own conditions reach none of the articles shares the group answer', async () => {
+    const query = productsPage(['A1'], 'SharedA1');
+    const c1 = await server.gql(query, await as('C1'));
+    await server.gql('{ me { code } }', await as('C4'));
+    const hits = server.app.cache.responses.hits;
+    const c4 = await server.gql(query, await as('C4'));
+    assert.deepEqual(c4.body, c1.body);
+    assert.equal(server.app.cache.responses.hits, hits + 1, 'C4 was answered from C1s entry');
+  });
+
+  test('an answer for a customer whose own rows do not reach it is shared with its group', async () => {
+    const query = productsPage(['A1'], 'FromC4');
+    const c4 = await server.gql(query, await as('C4'));
+    await server.gql('{ me { code } }', await as('C2'));
+    const hits = server.app.cache.responses.hits;
+    const c2 = await server.gql(query, await as('C2'));
+    assert.deepEqual(c2.body, c4.body);
+    assert.equal(server.app.cache.responses.hits, hits + 1, 'C2 was answered from C4s entry');
+  });
+
+  test('a customer whose own conditions reach an article on the page gets its own answer', async () => {
+    const query = productsPage(['A1', 'A2'], 'Reached');
+    const c1 = await server.gql(query, await as('C1'));
+    assert.equal(c1.body.data.products[1].price.unitPrice, '20.0000');
+    const c4 = await server.gql(query, await as('C4'));
+    assert.equal(c4.body.data.products[1].price.unitPrice, '18.0000');
+    // And in the other order: C4's answer never reaches C1.
+    const other = productsPage(['A2'], 'ReachedFirst');
+    assert.equal((await server.gql(other, await as('C4'))).body.data.products[0].price.unitPrice, '18.0000');
+    assert.equal((await server.gql(other, await as('C1'))).body.data.products[0].price.unitPrice, '20.0000');
+  });
+
+  test('a customer-wide condition of its own is never shared', async () => {
+    const query = productsPage(['A1'], 'Wide');
+    await server.gql(query, await as('C1'));
+    const c3 = await server.gql(query, await as('C3'));
+    assert.equal(c3.body.data.products[0].price.unitPrice, '5.0000');
   });
 
   test('a change in the feed reaches a cached answer', async () => {

@@ -33,7 +33,6 @@ import { readFileSync } from 'node:fs';
 import { Decimal } from '../../src/decimal/decimal';
 import { ErpFailure } from '../../src/errors';
 import { ErpCallCounter, guardErp } from '../../src/erp/guardedErp';
-import { requestErpScope } from '../../src/erp/requestScope';
 import { PROBE_ORDER_HEADER } from '../../src/erp/port';
 import type { DocumentPageQuery, ErpPort, OrderHeaderInsert, OrderLineInsert } from '../../src/erp/port';
 import {
@@ -912,21 +911,21 @@ describe('guardErp', () => {
   test('counts one call per adapter method call, by operation, and passes results through', async () => {
     const counter = new ErpCallCounter();
     const guarded = guardErp(h.erp, counter, options);
-    assert.equal(guarded.dialect, 'sqlite');
+    assert.equal(guarded.port.dialect, 'sqlite');
     assert.equal(counter.total, 0, 'reading dialect is no call');
 
     const scope = { erpCalls: 0 };
-    await requestErpScope.run(scope, async () => {
-      const ref = await guarded.referenceData();
-      assert.equal(ref.warehouses.length, 3);
-      await guarded.referenceData();
-      // A key list of any size is one call.
-      assert.deepEqual(skusOf(await guarded.articlesBySku(['SKU001', 'SKU002', 'NOPE'])), ['SKU001', 'SKU002']);
-      assert.equal(await guarded.latestChangeId(), await h.erp.latestChangeId());
-    });
-    assert.equal(counter.total, 4);
-    assert.deepEqual(Object.fromEntries(counter.byOperation), { referenceData: 2, articlesBySku: 1, latestChangeId: 1 });
-    assert.equal(scope.erpCalls, 4, 'the request scope counts the same calls');
+    const erp = guarded.forRequest(scope);
+    const ref = await erp.referenceData();
+    assert.equal(ref.warehouses.length, 3);
+    await erp.referenceData();
+    // A key list of any size is one call.
+    assert.deepEqual(skusOf(await erp.articlesBySku(['SKU001', 'SKU002', 'NOPE'])), ['SKU001', 'SKU002']);
+    assert.equal(await erp.latestChangeId(), await h.erp.latestChangeId());
+    await guarded.port.latestChangeId();
+    assert.equal(counter.total, 5);
+    assert.deepEqual(Object.fromEntries(counter.byOperation), { referenceData: 2, articlesBySku: 1, latestChangeId: 2 });
+    assert.equal(scope.erpCalls, 4, "the request's view counts its own calls, not the port's");
 
     counter.reset();
     assert.equal(counter.total, 0);
@@ -938,7 +937,7 @@ describe('guardErp', () => {
     const broken = { dialect: 'sqlite', ping: async () => { throw boom; } } as unknown as ErpPort;
     const counter = new ErpCallCounter();
     const outcomes: string[] = [];
-    const guarded = guardErp(broken, counter, { ...options, observer: (op, _ms, outcome) => outcomes.push(`${op}:${outcome}`) });
+    const guarded = guardErp(broken, counter, { ...options, observer: (op, _ms, outcome) => outcomes.push(`${op}:${outcome}`) }).port;
     await assert.rejects(guarded.ping(), (error: unknown) => {
       assert.ok(error instanceof ErpFailure);
       assert.equal(error.kind, 'unavailable');
@@ -958,7 +957,7 @@ describe('guardErp', () => {
     } as unknown as ErpPort;
     const counter = new ErpCallCounter();
     const outcomes: string[] = [];
-    const guarded = guardErp(slow, counter, { timeoutMs: 20, maxConcurrency: 1, observer: (op, _ms, outcome) => outcomes.push(`${op}:${outcome}`) });
+    const guarded = guardErp(slow, counter, { timeoutMs: 20, maxConcurrency: 1, observer: (op, _ms, outcome) => outcomes.push(`${op}:${outcome}`) }).port;
     const started = Date.now();
     try {
       await assert.rejects(guarded.latestChangeId(), (error: unknown) => {

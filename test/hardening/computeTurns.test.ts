@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { requestErpScope } from '../../src/erp/requestScope';
 import { computeTurn } from '../../src/graphql/workBudget';
 
 test('a request does at most 50 per-article computations per event-loop turn, and every one gets its turn', async () => {
@@ -15,10 +14,9 @@ test('a request does at most 50 per-article computations per event-loop turn, an
     if (ticking) setImmediate(tick);
   };
   try {
-    await requestErpScope.run({ erpCalls: 0 }, async () => {
-      setImmediate(tick);
-      await Promise.all(Array.from({ length: 120 }, () => computeTurn().then(() => log.push('line'))));
-    });
+    const scope = { erpCalls: 0 };
+    setImmediate(tick);
+    await Promise.all(Array.from({ length: 120 }, () => computeTurn(scope).then(() => log.push('line'))));
   } finally {
     // The ticker must stop whatever happens, or it keeps the test process alive.
     ticking = false;
