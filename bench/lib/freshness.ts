@@ -47,6 +47,22 @@ export function metricSum(text: string, name: string, labelMatch = ''): number |
   return found ? sum : null;
 }
 
+/** ERP calls by operation since start, from ponte_erp_call_duration_seconds_count. */
+export function erpCallsByOperation(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    const match = /^ponte_erp_call_duration_seconds_count\{operation="([^"]+)",outcome="[^"]+"\} (\d+)/.exec(line);
+    if (match) out.set(match[1]!, (out.get(match[1]!) ?? 0) + Number(match[2]));
+  }
+  return out;
+}
+
+/** The calls made between two readings of erpCallsByOperation, largest first, as "op n, op n". */
+export function erpCallsBetween(before: Map<string, number>, after: Map<string, number>): string {
+  const diff = [...after].map(([op, n]) => [op, n - (before.get(op) ?? 0)] as const).filter(([, n]) => n > 0);
+  return diff.length === 0 ? 'none' : diff.sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${n}`).join(', ');
+}
+
 export async function scrapeMetrics(metricsUrl: string): Promise<string | null> {
   try {
     const res = await request(metricsUrl, { method: 'GET', headersTimeout: 5000, bodyTimeout: 5000 });

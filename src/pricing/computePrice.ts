@@ -73,8 +73,9 @@ export function computePrice(query: PriceQuery): PriceResult | null {
   const { conditions, sku, familyCode } = query;
   const priceWinner = conditions.priceWinner(sku, familyCode, quantity, today);
 
-  // 4. Base price.
-  const basePrice = priceWinner ? priceWinner.price! : listItem ? listItem.price : null;
+  // 4. Base price. (A list item's price is parsed when read: read it once.)
+  const listPrice = listItem ? listItem.price : null;
+  const basePrice = priceWinner ? priceWinner.price! : listPrice;
   if (basePrice === null) return null;
 
   // 5. Discounts: none under a net price.
@@ -86,12 +87,12 @@ export function computePrice(query: PriceQuery): PriceResult | null {
     ? discountedUnitPrice(basePrice, discountWinner)
     : priceWinner
       ? priceWinner.unitPrice!
-      : listItem!.unitPrice;
+      : roundHalfUp(listPrice!, 4);
 
   return {
     quantity: quantity.value,
     listItem,
-    listPrice: listItem ? listItem.price : null,
+    listPrice,
     basePrice,
     discounts: discountWinner ? discountWinner.discounts : NO_DISCOUNTS,
     unitPrice,
