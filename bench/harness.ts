@@ -398,6 +398,7 @@ async function main(options: HarnessOptions): Promise<void> {
   }
   /** The mixed window's ERP calls by operation, for the report. */
   let mixedErpCalls = 'not measured';
+  let mixedResponseHits = 'not measured';
   if (wanted('mixed') && !aborted) {
     const mix = mixFor('ponte');
     if (options.mixedWarmupSeconds > 0) {
@@ -406,10 +407,15 @@ async function main(options: HarnessOptions): Promise<void> {
       await runScenario(warmPool, mix, { ...limits, connections: options.pageConnections, durationMs: options.mixedWarmupSeconds * 1000 }, null);
       await warmPool.close();
     }
-    const callsBefore = erpCallsByOperation((await scrapeMetrics(metricsUrl)) ?? '');
+    const textBefore = (await scrapeMetrics(metricsUrl)) ?? '';
     const r = await measure(server.url, options.pageConnections, mix, server, options.mixedSeconds * 1000);
-    mixedErpCalls = erpCallsBetween(callsBefore, erpCallsByOperation((await scrapeMetrics(metricsUrl)) ?? ''));
-    log(`  ERP calls in the measured window, by operation (background refreshes included): ${mixedErpCalls}`);
+    const textAfter = (await scrapeMetrics(metricsUrl)) ?? '';
+    mixedErpCalls = erpCallsBetween(erpCallsByOperation(textBefore), erpCallsByOperation(textAfter));
+    const delta = (name: string) => (metricSum(textAfter, name) ?? 0) - (metricSum(textBefore, name) ?? 0);
+    const hits = delta('ponte_response_cache_hits');
+    const lookups = hits + delta('ponte_response_cache_misses');
+    mixedResponseHits = lookups > 0 ? `${((100 * hits) / lookups).toFixed(1)} % of ${lookups} lookups` : 'no lookups';
+    log(`  ERP calls in the measured window, by operation (background refreshes included): ${mixedErpCalls}; response cache hits ${mixedResponseHits}`);
     results.push(r);
     pushNaive('mixed storefront traffic (after warm-up)', 'mixed');
     storefront.push({ label: 'mixed storefront traffic (after warm-up)', target: 'Ponte', result: r, naive: naiveResults.get('mixed') });
@@ -554,7 +560,7 @@ async function main(options: HarnessOptions): Promise<void> {
         ? `- warm category page ≥ 5× naive and p99 ≤ 10 ms: ${warmX.toFixed(2)}× naive, p99 ${ponteWarm.latency.p99Ms.toFixed(2)} ms → ${goal(warmX >= 5)} / ${goal(ponteWarm.latency.p99Ms <= 10)}${ceilingWarm ? `; ceiling ${ceilingWarm.throughput.toFixed(0)} req/s, Ponte at ${((ponteWarm.throughput / ceilingWarm.throughput) * 100).toFixed(0)} % of it` : ''}`
         : '- warm category page: not run',
       ponteMixed && naiveMixed
-        ? `- mixed traffic (${options.articles} articles × ${options.customers} customers, ${Math.round(options.anonymousShare * 100)} % anonymous, Zipf s=${options.zipf}) ≥ 3× naive: ${mixedX.toFixed(2)}× → ${goal(mixedX >= 3)}; ERP calls per request after ${options.mixedWarmupSeconds} s of warm-up ${(ponteMixed.erp.mean * 100).toFixed(2)} % (goal ≤ 2 %) → ${goal(ponteMixed.erp.mean <= 0.02)}; by operation, background refreshes included: ${mixedErpCalls}`
+        ? `- mixed traffic (${options.articles} articles × ${options.customers} customers, ${Math.round(options.anonymousShare * 100)} % anonymous, Zipf s=${options.zipf}) ≥ 3× naive: ${mixedX.toFixed(2)}× → ${goal(mixedX >= 3)}; ERP calls per request after ${options.mixedWarmupSeconds} s of warm-up ${(ponteMixed.erp.mean * 100).toFixed(2)} % (goal ≤ 2 %) → ${goal(ponteMixed.erp.mean <= 0.02)}; by operation, background refreshes included: ${mixedErpCalls}; response cache hits: ${mixedResponseHits}`
         : '- mixed traffic: not run',
     );
   }

@@ -5,14 +5,11 @@ import { badUserInput } from '../src/errors';
 import { chargePricedLines, computeTurn } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
-import { computeAvailability } from '../src/stock/availability';
 import { type DecimalInput, DecimalScalar, requireDecimal } from '../src/graphql/scalars';
 import { ONE, formatFixed } from '../src/decimal/decimal';
 import { QUANTITY_BOUNDS } from '../src/decimal/clientDecimal';
-import { computePrice } from '../src/pricing/computePrice';
 import { priceBreaks } from '../src/pricing/priceBreaks';
-import { presentPrice } from '../src/pricing/presentPrice';
-import { priceCurrency, priceInputs } from '../loaders/pricing.loader';
+import { priceInputs } from '../loaders/pricing.loader';
 import { Price, PriceBreak, PriceSource } from './types/price.type';
 import { Availability, StockStatus } from './types/availability.type';
 import { Product, ProductConnection, toProduct } from './types/product.type';
@@ -77,11 +74,8 @@ export class ProductResolver {
     const quantity = requireDecimal(quantityArg ?? ONE, 'quantity', QUANTITY_BOUNDS);
     if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');
     chargePricedLines(ctx.erpScope, 1);
-    const [inputs, currency] = await Promise.all([priceInputs(ctx, product.article), priceCurrency(ctx)]);
-    await computeTurn(ctx.erpScope);
-    const result = computePrice({ ...inputs, quantity });
-    if (!result) return null;
-    const view = presentPrice(result, currency, product.vatRate);
+    const view = await ctx.prices.load({ article: product.article, vatRate: product.vatRate, quantity });
+    if (!view) return null;
     return Object.assign(new Price(), view, { source: PriceSource[view.source] });
   }
 
@@ -101,20 +95,7 @@ export class ProductResolver {
     description: 'Stock right now. Null only with an error (the ERP unreachable and the stock not held): one failed lookup costs this field, not the page.',
   })
   async availability(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<Availability> {
-    const [viewer, reference, settings, facts] = await Promise.all([
-      ctx.viewer(),
-      ctx.loaders.reference(),
-      ctx.settings(),
-      ctx.loaders.stock.load(product.sku),
-    ]);
-    await computeTurn(ctx.erpScope);
-    const availability = computeAvailability({
-      stock: facts.stock,
-      incoming: facts.incoming,
-      warehouses: reference.warehouses,
-      lowStockThreshold: settings.lowStockThreshold,
-      showQuantities: viewer.showQuantities,
-    });
+    const availability = await ctx.availability.load(product.sku);
     return { ...availability, status: StockStatus[availability.status] };
   }
 }

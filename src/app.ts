@@ -95,6 +95,8 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     cacheBytes: () => cache.bytes(),
     erpUp: () => (erpHealth.up ? 1 : 0),
     staleServingAgeSeconds: () => staleServing.ageSeconds(),
+    responseCacheHits: () => cache.responses.hits,
+    responseCacheMisses: () => cache.responses.misses,
   });
   const erpCalls = new ErpCallCounter();
   const guarded = guardErp(options.adapter, erpCalls, {

@@ -92,17 +92,17 @@ export class ErpCache {
     // the ~17 000 skus a storefront's pages show; groups need little,
     // whatever their rule counts.
     this.articles = make(max, ttl, 0.075, ARTICLE_WEIGHT);
-    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.05);
+    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.025);
     // A customer's own facts only: its group's are shared, and counted once in `groups`.
-    this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.375, CUSTOMER_WEIGHT, (f) =>
+    this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.32, CUSTOMER_WEIGHT, (f) =>
       f === null ? 0 : approximateBytes(f.customer) + approximateBytes(f.visibilityRules) + approximateBytes(f.conditions),
     );
-    this.groups = make(max, ttl, 0.025, COMPILED_WEIGHT);
-    this.destinations = make(max, ttl, 0.025);
-    this.priceItems = make<ListItems>(max, ttl, 0.175, 1, listItemsBytes);
-    this.stock = make(max, stockTtlMs, 0.125);
+    this.groups = make(max, ttl, 0.01, COMPILED_WEIGHT);
+    this.destinations = make(max, ttl, 0.01);
+    this.priceItems = make<ListItems>(max, ttl, 0.15, 1, listItemsBytes);
+    this.stock = make(max, stockTtlMs, 0.11);
     // A response lives no longer than the shortest-lived fact it may show.
-    this.responses = new ResponseCache({ maxBytes: Math.floor(maxBytes * 0.15), ttlMs: Math.min(ttl, stockTtlMs), now });
+    this.responses = new ResponseCache({ maxBytes: Math.floor(maxBytes * 0.3), ttlMs: Math.min(ttl, stockTtlMs), now });
   }
 
   private all(): Cache<unknown>[] {

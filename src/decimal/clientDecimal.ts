@@ -79,5 +79,6 @@ export function parseClientDecimal(input: string | number, bounds: DecimalBounds
 
 /** A decimal within the bounds (for values already admitted by wider bounds). */
 export function isWithin(value: Decimal, bounds: DecimalBounds): boolean {
-  return value.decimalPlaces() <= bounds.fractionDigits && value.abs().lt(new Decimal(10).pow(bounds.integerDigits));
+  // |value| < 10^integerDigits ⇔ its leading digit's exponent is below integerDigits (decimal.js keeps it in `e`).
+  return value.decimalPlaces() <= bounds.fractionDigits && (value.isZero() || value.e < bounds.integerDigits);
 }

@@ -11,6 +11,8 @@ import type { ErpPort } from '../erp/port';
 import type { RequestErpScope } from '../erp/requestScope';
 import type { ErpSettings } from '../settings/erpSettings';
 import type { ErpLoaders } from '../../loaders/erpLoaders';
+import type { PriceBatch } from '../../loaders/priceBatch';
+import type { AvailabilityBatch } from '../../loaders/availabilityBatch';
 import type { Services } from './services';
 
 export interface PonteContext {
@@ -37,6 +39,10 @@ export interface PonteContext {
   erp: ErpPort;
   /** What this request has spent, and its work budget (src/graphql/workBudget.ts); null outside HTTP. */
   erpScope: RequestErpScope | null;
+  /** This request's price fields, computed in batches (loaders/priceBatch.ts). */
+  prices: PriceBatch;
+  /** This request's availability fields, computed in batches (loaders/availabilityBatch.ts). */
+  availability: AvailabilityBatch;
   settings(): Promise<ErpSettings>;
   /** "Today" in the ERP's time zone for this request's instant: computed once per request. */
   today(settings: ErpSettings): string;

@@ -16,6 +16,8 @@ import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
 import { dateInZone, readErpSettings, type ErpSettings } from '../settings/erpSettings';
 import { createErpLoaders } from '../../loaders/erpLoaders';
+import { createPriceBatch, type PriceBatch } from '../../loaders/priceBatch';
+import { type AvailabilityBatch, createAvailabilityBatch } from '../../loaders/availabilityBatch';
 
 export interface ContextDeps {
   verify: TokenVerifier;
@@ -46,7 +48,7 @@ export function createContextFactory(deps: ContextDeps) {
     const resolved: PonteContext['resolved'] = { viewer: null, settings: null };
     const now = deps.now();
     let today: string | null = null;
-    return {
+    const context: Omit<PonteContext, 'prices' | 'availability'> & { prices?: PriceBatch; availability?: AvailabilityBatch } = {
       principal,
       resolved,
       loaders,
@@ -65,5 +67,8 @@ export function createContextFactory(deps: ContextDeps) {
         (viewer ??= resolveViewer(principal, acting, (code) => loaders.customerContext.load(code)).then((v) => (resolved.viewer = v))),
       settings: () => (settings ??= loaders.reference().then((r) => (resolved.settings = readErpSettings(r.settings)))),
     };
+    context.prices = createPriceBatch(context as PonteContext);
+    context.availability = createAvailabilityBatch(context as PonteContext);
+    return context as PonteContext;
   };
 }

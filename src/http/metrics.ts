@@ -15,6 +15,8 @@ export class Metrics {
   readonly erpUp: Gauge;
   readonly staleServingAge: Gauge;
   readonly staleResponses: Counter;
+  readonly responseCacheHits: Gauge;
+  readonly responseCacheMisses: Gauge;
 
   constructor(options: {
     defaultMetrics: boolean;
@@ -25,6 +27,9 @@ export class Metrics {
     erpUp: () => number;
     /** Age of the oldest expired fact served in the last minute, in seconds (0 = none). */
     staleServingAgeSeconds: () => number;
+    /** Response cache lookups answered and not answered since start. */
+    responseCacheHits: () => number;
+    responseCacheMisses: () => number;
   }) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
     this.httpRequests = new Histogram({
@@ -64,6 +69,12 @@ export class Metrics {
       'ponte_stale_serving_age_seconds',
       'Age of the oldest expired ERP fact answered from in the last minute (0 = every answer fresh)',
       options.staleServingAgeSeconds,
+    );
+    this.responseCacheHits = observed('ponte_response_cache_hits', 'Product queries answered from the response cache since start', options.responseCacheHits);
+    this.responseCacheMisses = observed(
+      'ponte_response_cache_misses',
+      'Product queries looked up in the response cache and executed since start',
+      options.responseCacheMisses,
     );
     this.staleResponses = new Counter({
       name: 'ponte_stale_responses_total',

@@ -109,5 +109,19 @@ export function lineTotal(unitPrice: Decimal, quantity: Decimal): Decimal {
 
 /** Unit price × (1 + VAT/100), half-up to 2 decimals. */
 export function unitPriceWithVat(unitPrice: Decimal, vatRate: Decimal): Decimal {
-  return roundHalfUp(unitPrice.times(ONE.plus(vatRate.dividedBy(HUNDRED))), 2);
+  return roundHalfUp(unitPrice.times(vatFactor(vatRate)), 2);
+}
+
+/** 1 + VAT/100 per rate: an installation has a handful of rates, and every priced line needs one. */
+const vatFactors = new Map<string, Decimal>();
+const MAX_VAT_FACTORS = 64;
+
+function vatFactor(vatRate: Decimal): Decimal {
+  const key = vatRate.toString();
+  let factor = vatFactors.get(key);
+  if (!factor) {
+    factor = ONE.plus(vatRate.dividedBy(HUNDRED));
+    if (vatFactors.size < MAX_VAT_FACTORS) vatFactors.set(key, factor);
+  }
+  return factor;
 }

@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { computeTurn } from '../../src/graphql/workBudget';
+import { LINES_PER_TURN, computeTurn } from '../../src/graphql/workBudget';
 
-test('a request does at most 50 per-article computations per event-loop turn, and every one gets its turn', async () => {
+test('a request does at most LINES_PER_TURN per-article computations per event-loop turn, and every one gets its turn', async () => {
   const log: Array<'turn' | 'line'> = [];
   let ticking = true;
   const tick = () => {
@@ -16,7 +16,7 @@ test('a request does at most 50 per-article computations per event-loop turn, an
   try {
     const scope = { erpCalls: 0 };
     setImmediate(tick);
-    await Promise.all(Array.from({ length: 120 }, () => computeTurn(scope).then(() => log.push('line'))));
+    await Promise.all(Array.from({ length: 2.5 * LINES_PER_TURN }, () => computeTurn(scope).then(() => log.push('line'))));
   } finally {
     // The ticker must stop whatever happens, or it keeps the test process alive.
     ticking = false;
@@ -25,7 +25,7 @@ test('a request does at most 50 per-article computations per event-loop turn, an
     .join(' ')
     .split('turn')
     .map((run) => run.split(' ').filter((entry) => entry === 'line').length);
-  assert.equal(log.filter((entry) => entry === 'line').length, 120);
-  assert.ok(Math.max(...linesPerTurn) <= 50, `lines per turn: ${linesPerTurn.join(', ')}`);
+  assert.equal(log.filter((entry) => entry === 'line').length, 2.5 * LINES_PER_TURN);
+  assert.ok(Math.max(...linesPerTurn) <= LINES_PER_TURN, `lines per turn: ${linesPerTurn.join(', ')}`);
   assert.ok(linesPerTurn.filter((n) => n > 0).length >= 3);
 });
