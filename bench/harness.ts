@@ -467,9 +467,10 @@ async function main(options: HarnessOptions): Promise<void> {
 
   if (wanted('memory') && !aborted) {
     const port = await freeLoopbackPort();
-    const small = await startAux(mainJs, { ...childEnv, RATE_LIMITS: 'off', METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' }, ['--max-old-space-size=256']);
+    const heapFlag = `--max-old-space-size=${options.memoryHeapMb}`;
+    const small = await startAux(mainJs, { ...childEnv, RATE_LIMITS: 'off', METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' }, [heapFlag]);
     try {
-      memoryRuns.push(await memoryRun('node --max-old-space-size=256, fresh server', small, small.url, `http://127.0.0.1:${port}/metrics`));
+      memoryRuns.push(await memoryRun(`node ${heapFlag}, fresh server`, small, small.url, `http://127.0.0.1:${port}/metrics`));
     } finally {
       await stopAux(small);
     }

@@ -41,6 +41,8 @@ export interface HarnessOptions {
   mixedSeconds: number;
   /** Seconds of uniform traffic over every customer, per memory server. */
   memorySeconds: number;
+  /** --max-old-space-size of the second memory server, in MB. */
+  memoryHeapMb: number;
   /** Share of anonymous visitors in the mixed traffic. */
   anonymousShare: number;
   /** Zipf exponent of customers and pages in the mixed traffic. */
@@ -61,6 +63,7 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --mixed-warmup S   unrecorded seconds of mixed traffic first (default 10, quick 2)
   --mixed-duration S measured seconds of mixed traffic per server (default 15, quick 3)
   --memory-duration S  seconds of uniform traffic per memory server (default 20, quick 3)
+  --memory-heap MB   --max-old-space-size of the second memory server (default 256)
   --anonymous P      share of anonymous visitors in the mixed traffic, 0..1 (default 0.6)
   --zipf S           Zipf exponent of customers and pages (default 1.1)
   --freshness-changes N  stock changes timed (default 5, quick 3)
@@ -108,6 +111,7 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
     mixedWarmupSeconds: quick ? 2 : 10,
     mixedSeconds: quick ? 3 : 15,
     memorySeconds: quick ? 3 : 20,
+    memoryHeapMb: 256,
     anonymousShare: 0.6,
     zipf: 1.1,
     freshnessChanges: quick ? 3 : 5,
@@ -179,6 +183,9 @@ export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
         break;
       case '--memory-duration':
         options.memorySeconds = seconds(name, value(), 0.5, 3600);
+        break;
+      case '--memory-heap':
+        options.memoryHeapMb = integer(name, value(), 64, 65_536);
         break;
       case '--anonymous':
         options.anonymousShare = seconds(name, value(), 0, 1);

@@ -90,14 +90,20 @@ export class ErpCache {
     // 5 000 fit (~6 KB each with compiled forms), so none pays its context
     // twice; compact price items (~120 bytes each) and articles (~300) hold
     // the ~17 000 skus a storefront's pages show; groups need little,
-    // whatever their rule counts.
+    // whatever their rule counts (they are held whole, below).
     this.articles = make(max, ttl, 0.075, ARTICLE_WEIGHT);
     this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.025);
     // A customer's own facts only: its group's are shared, and counted once in `groups`.
-    this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.32, CUSTOMER_WEIGHT, (f) =>
+    this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.33, CUSTOMER_WEIGHT, (f) =>
       f === null ? 0 : approximateBytes(f.customer) + approximateBytes(f.visibilityRules) + approximateBytes(f.conditions),
     );
-    this.groups = make(max, ttl, 0.01, COMPILED_WEIGHT);
+    // Groups are never evicted for size (like the installation-wide facts
+    // above; still bounded by entries and counted in bytes()): a group's
+    // facts are shared by all its customers, and one evicted while they are
+    // held would be read and compiled again for every customer loaded after
+    // it, each with its own copy (measured: 51 000 parsed conditions for
+    // ~1 000 rows, and the heap past its limit).
+    this.groups = make(max, ttl, 0, COMPILED_WEIGHT);
     this.destinations = make(max, ttl, 0.01);
     this.priceItems = make<ListItems>(max, ttl, 0.15, 1, listItemsBytes);
     this.stock = make(max, stockTtlMs, 0.11);
