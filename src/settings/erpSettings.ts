@@ -68,8 +68,22 @@ function parseSettings(rows: readonly SettingRow[]): ErpSettings {
   };
 }
 
-/** The calendar date ("YYYY-MM-DD") of an instant in a time zone. */
+/**
+ * The calendar date ("YYYY-MM-DD") of an instant in a time zone.
+ *
+ * Every request needs "today" and Intl formatting costs microseconds, so the
+ * last answer per zone is kept for its minute: every zone in use today is
+ * offset from UTC by whole minutes, so a date cannot change within one.
+ */
 export function dateInZone(instant: Date, timeZone: string): string {
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const held = lastDates.get(timeZone);
+  if (held && held.minute === minute) return held.date;
   const formatter = formatterFor(timeZone) ?? formatterFor('Europe/Rome')!;
-  return formatter.format(instant);
+  const date = formatter.format(instant);
+  if (lastDates.size < MAX_ZONES || lastDates.has(timeZone)) lastDates.set(timeZone, { minute, date });
+  return date;
 }
+
+const lastDates = new Map<string, { minute: number; date: string }>();
+const MAX_ZONES = 64;
