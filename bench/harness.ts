@@ -48,7 +48,7 @@ import {
 import { ratio } from './lib/stats';
 import { buildNaiveDb } from './naive/buildNaiveDb';
 import { loadConfig } from '../src/config/config';
-import { erpCallsBetween, erpCallsByOperation, freshnessSkus, type FreshnessResult, measureFreshness, metricSum, scrapeMetrics } from './lib/freshness';
+import { erpCallsBetween, erpCallsByOperation, freshnessSkus, waitForWarmUp, type FreshnessResult, measureFreshness, metricSum, scrapeMetrics } from './lib/freshness';
 import { freeLoopbackPort, type ChildServer } from './lib/childServer';
 import { formatStorefront, mib, type StorefrontRow } from './lib/report';
 import {
@@ -198,6 +198,8 @@ async function main(options: HarnessOptions): Promise<void> {
     env: { ...childEnv, RATE_LIMITS: 'off', METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' },
   });
   const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+  // Steady-state figures: the start-up cache warm-up (every customer read in batches) is over first.
+  log(`  cache warm-up over after ${await waitForWarmUp(metricsUrl)} ms`);
   childPid = server.pid;
   cleanups.push(async () => {
     await server.stop();
@@ -469,6 +471,7 @@ async function main(options: HarnessOptions): Promise<void> {
     const port = await freeLoopbackPort();
     const heapFlag = `--max-old-space-size=${options.memoryHeapMb}`;
     const small = await startAux(mainJs, { ...childEnv, RATE_LIMITS: 'off', METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' }, [heapFlag]);
+    await waitForWarmUp(`http://127.0.0.1:${port}/metrics`);
     try {
       memoryRuns.push(await memoryRun(`node ${heapFlag}, fresh server`, small, small.url, `http://127.0.0.1:${port}/metrics`));
     } finally {
@@ -484,6 +487,7 @@ async function main(options: HarnessOptions): Promise<void> {
     const env: Record<string, string> = { ...childEnv, RATE_LIMITS: 'off', METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' };
     delete env.CHANGE_FEED_POLL_MS;
     const fresh = await startAux(mainJs, env);
+    await waitForWarmUp(`http://127.0.0.1:${port}/metrics`);
     try {
       log(`freshness: ${options.freshnessChanges} stock changes, change feed at its default (${defaultPollMs} ms)…`);
       freshness = await measureFreshness({

@@ -87,6 +87,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
   const cache = new ErpCache(config.cache, options.cacheClock);
+  let warmingUp = false;
   const erpHealth = new ErpHealth();
   const staleServing = new StaleServing();
   const metrics = new Metrics({
@@ -97,6 +98,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     staleServingAgeSeconds: () => staleServing.ageSeconds(),
     responseCacheHits: () => cache.responses.hits,
     responseCacheMisses: () => cache.responses.misses,
+    warmUpRunning: () => (warmingUp ? 1 : 0),
   });
   const erpCalls = new ErpCallCounter();
   const guarded = guardErp(options.adapter, erpCalls, {
@@ -265,8 +267,13 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       metricsServer ??= await startMetricsServer(metrics, config.surface.metrics.host, config.surface.metrics.port);
       return metricsServer.url;
     },
-    warmUp() {
-      return warmCustomerContexts(erp, cache, { signal: closing.signal });
+    async warmUp() {
+      warmingUp = true;
+      try {
+        return await warmCustomerContexts(erp, cache, { signal: closing.signal });
+      } finally {
+        warmingUp = false;
+      }
     },
     async close() {
       closing.abort();

@@ -20,7 +20,8 @@ import { buildPonteSchema } from '../../src/graphql/buildSchema';
 import { operationCost } from '../../src/graphql/costLimit';
 import { Pool } from 'undici';
 import { mintToken } from '../../src/auth/mintToken';
-import { startChildServer } from './childServer';
+import { freeLoopbackPort, startChildServer } from './childServer';
+import { waitForWarmUp } from './freshness';
 import { type RunLimits, runScenario, type Scenario, type ScenarioResult } from './loadRunner';
 import { catalogScenario, type Viewer, viewerHeaders } from './scenarios';
 
@@ -112,8 +113,15 @@ export interface FairnessOptions {
 }
 
 async function oneRun(options: FairnessOptions, label: string, extraEnv: Record<string, string>): Promise<FairnessRun> {
-  const server = await startChildServer({ mainJs: options.mainJs, cwd: options.cwd, env: { ...options.env, ...extraEnv } });
+  const metricsPort = await freeLoopbackPort();
+  const server = await startChildServer({
+    mainJs: options.mainJs,
+    cwd: options.cwd,
+    env: { ...options.env, ...extraEnv, METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' },
+  });
   options.onChild(server.pid);
+  // Measured once the start-up warm-up is over, as a deployed server would be.
+  await waitForWarmUp(`http://127.0.0.1:${metricsPort}/metrics`);
   const shoppersPool = new Pool(server.url, { connections: options.limits.connections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
   const abuserPool = new Pool(server.url, { connections: options.abuserConnections, pipelining: 1, headersTimeout: 30_000, bodyTimeout: 30_000 });
   try {

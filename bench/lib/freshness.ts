@@ -63,6 +63,20 @@ export function erpCallsBetween(before: Map<string, number>, after: Map<string, 
   return diff.length === 0 ? 'none' : diff.sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op} ${n}`).join(', ');
 }
 
+/**
+ * Waits until the server's start-up cache warm-up is over (ponte_cache_warm_up_running 0),
+ * so that steady-state figures are not measured against it; returns the ms waited.
+ */
+export async function waitForWarmUp(metricsUrl: string, timeoutMs = 120_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const text = await scrapeMetrics(metricsUrl);
+    if (text !== null && metricSum(text, 'ponte_cache_warm_up_running') === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Math.round(performance.now() - started);
+}
+
 export async function scrapeMetrics(metricsUrl: string): Promise<string | null> {
   try {
     const res = await request(metricsUrl, { method: 'GET', headersTimeout: 5000, bodyTimeout: 5000 });

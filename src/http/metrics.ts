@@ -16,6 +16,7 @@ export class Metrics {
   readonly staleServingAge: Gauge;
   readonly staleResponses: Counter;
   readonly responseCacheHits: Gauge;
+  readonly warmUpRunning: Gauge;
   readonly responseCacheMisses: Gauge;
 
   constructor(options: {
@@ -30,6 +31,8 @@ export class Metrics {
     /** Response cache lookups answered and not answered since start. */
     responseCacheHits: () => number;
     responseCacheMisses: () => number;
+    /** 1 while the cache warm-up runs (loaders/warmUp.ts). */
+    warmUpRunning: () => number;
   }) {
     if (options.defaultMetrics) collectDefaultMetrics({ register: this.registry });
     this.httpRequests = new Histogram({
@@ -76,6 +79,7 @@ export class Metrics {
       'Product queries looked up in the response cache and executed since start',
       options.responseCacheMisses,
     );
+    this.warmUpRunning = observed('ponte_cache_warm_up_running', '1 while the start-up cache warm-up reads customers, else 0', options.warmUpRunning);
     this.staleResponses = new Counter({
       name: 'ponte_stale_responses_total',
       help: 'GraphQL responses answered partly from expired facts (ERP unreachable or refreshing)',
