@@ -185,7 +185,11 @@ export function formatFairness(runs: FairnessRun[]): string {
       `| ${r.label} | ${aloneThroughput.toFixed(1)} (${r.alone.throughput.toFixed(1)} / ${r.aloneAfter.throughput.toFixed(1)}) | ${r.contended.throughput.toFixed(1)} | ${pct(kept)} | ${aloneP99.toFixed(1)} (${r.alone.latency.p99Ms.toFixed(1)} / ${r.aloneAfter.latency.p99Ms.toFixed(1)}) | ${r.contended.latency.p99Ms.toFixed(1)} | ${p99.toFixed(2)}× | ${r.abuser.throughput.toFixed(2)} | ${r.abuser.errors} | ${refusals} |`,
     );
   }
-  const errors = runs.flatMap((r) => [r.alone, r.aloneAfter, r.contended]).reduce((n, s) => n + s.errors, 0);
-  lines.push('', `category-page errors over all fairness runs: ${errors}`);
+  const pageRuns = runs.flatMap((r) => [r.alone, r.aloneAfter, r.contended]);
+  const errors = pageRuns.reduce((n, s) => n + s.errors, 0);
+  const kinds = new Map<string, number>();
+  for (const run of pageRuns) for (const e of run.errorSamples) kinds.set(e.error, (kinds.get(e.error) ?? 0) + e.count);
+  const described = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([e, n]) => `${n}× ${e.slice(0, 120)}`).join('; ');
+  lines.push('', `category-page errors over all fairness runs: ${errors}${described ? ` (${described})` : ''}`);
   return lines.join('\n');
 }
