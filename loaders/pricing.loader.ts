@@ -31,8 +31,3 @@ export async function priceInputs(ctx: PonteContext, article: ArticleRow): Promi
     conditions,
   };
 }
-
-/** The currency prices are quoted in: the installation's (ecom_settings.currency). */
-export async function priceCurrency(ctx: PonteContext): Promise<string> {
-  return (await ctx.settings()).currency;
-}

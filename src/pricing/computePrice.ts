@@ -44,16 +44,12 @@ export interface PriceResult {
 }
 
 /**
- * base × Π(1 − dᵢ/100), half-up to 4 decimals, remembered on the discount
- * condition per base (see Condition.unitByBase).
+ * base × Π(1 − dᵢ/100), half-up to 4 decimals. (Not remembered per base:
+ * list prices are parsed when read (listPrice.ts), so a base is a new object
+ * every time and a memo keyed by it would only cost.)
  */
 export function discountedUnitPrice(base: Decimal, discount: Condition): Decimal {
-  let unit = discount.unitByBase.get(base);
-  if (!unit) {
-    unit = roundHalfUp(base.times(discount.factor), 4);
-    discount.unitByBase.set(base, unit);
-  }
-  return unit;
+  return roundHalfUp(base.times(discount.factor), 4);
 }
 
 const NO_DISCOUNTS: readonly Decimal[] = Object.freeze([]);

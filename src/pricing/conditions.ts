@@ -37,12 +37,6 @@ export interface Condition {
   factor: Decimal;
   /** PRICE / NET_PRICE: the price rounded to 4 decimals (the unit price when no discount applies). */
   unitPrice: Decimal | null;
-  /**
-   * DISCOUNT: unit prices already computed from a base, keyed by the base
-   * decimal (a cached, immutable object): the same base and discount recur
-   * for every page view, so each pair is multiplied and rounded once.
-   */
-  unitByBase: WeakMap<Decimal, Decimal>;
 }
 
 const ONE = new Decimal(1);
@@ -86,7 +80,6 @@ export function parseCondition(row: ConditionRow): Condition | null {
     discounts,
     factor,
     unitPrice: price === null ? null : roundHalfUp(price, 4),
-    unitByBase: new WeakMap(),
   };
 }
 
