@@ -1,7 +1,7 @@
 /**
  * Step 1 of the pricing rules: the list price.
  */
-import { Decimal, ZERO, erpDecimal, roundHalfUp } from '../decimal/decimal';
+import { Decimal, ZERO, erpDecimal, formatPlain, roundHalfUp } from '../decimal/decimal';
 import type { PriceListItemRow } from '../erp/port';
 import { inForce } from './conditions';
 import { type Quantity, toThreshold } from './quantity';
@@ -78,7 +78,7 @@ export function compileListItems(rows: readonly PriceListItemRow[]): ListItems {
   return rows
     .map((row): Parsed => ({ row, minQty: row.minQty === null || row.minQty === '' ? ZERO : erpDecimal(row.minQty), price: erpDecimal(row.price) }))
     .sort(compareItems)
-    .map(({ row, minQty, price }) => new ListItem(row.priceListCode, minQty.toFixed(), toThreshold(minQty).milli, price.toFixed(), row.validFrom, row.validTo));
+    .map(({ row, minQty, price }) => new ListItem(row.priceListCode, formatPlain(minQty), toThreshold(minQty).milli, formatPlain(price), row.validFrom, row.validTo));
 }
 
 /**
