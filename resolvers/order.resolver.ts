@@ -4,6 +4,7 @@ import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { actingCustomer } from '../src/auth/actingCustomer';
 import { placeOrder } from '../src/orders/placeOrder';
+import { cartFacts } from '../loaders/cartFacts';
 import { presentOrder } from '../src/orders/presentOrder';
 import type { OrderHeaderRow } from '../src/erp/port';
 import { badUserInput } from '../src/errors';
@@ -25,7 +26,23 @@ export class OrderResolver {
     // An order is priced and checked on facts read within their lifetime, never on stale ones.
     ctx.freshness.requireFresh = true;
     chargePricedLines(ctx.erpScope, input.lines.length);
-    const outcome = await placeOrder(ctx, input);
+    // Who orders is settled before anything else, as for every private read.
+    const viewer = await ctx.viewer();
+    const customer = actingCustomer(ctx.principal, viewer);
+    const outcome = await placeOrder(
+      {
+        erp: ctx.erp,
+        cart: cartFacts(ctx, viewer),
+        destinations: (code) => ctx.loaders.destinations.load(code),
+        settings: () => ctx.settings(),
+        today: (settings) => ctx.today(settings),
+        now: ctx.now,
+        maxOrderLines: ctx.services.config.maxOrderLines,
+        ...(ctx.services.chargeOrder ? { chargeOrder: ctx.services.chargeOrder } : {}),
+      },
+      { customer, agentCode: viewer.agentCode, channel: ctx.principal.role === 'agent' ? 'SALES_APP' : 'STOREFRONT' },
+      input,
+    );
     return {
       order: outcome.order ? await toOrder(ctx, outcome.order) : null,
       errors: outcome.problems.map((p) => ({ ...p, code: OrderErrorCode[p.code] })),

@@ -6,7 +6,8 @@ import { chargePricedLines } from '../src/graphql/workBudget';
 import { sortProblems } from '../src/orders/orderProblems';
 import { presentTotals, totalsOf } from '../src/orders/presentQuote';
 import { presentPrice } from '../src/pricing/presentPrice';
-import { checkCart } from '../loaders/orderLines.loader';
+import { checkCart } from '../src/orders/checkCart';
+import { cartFacts } from '../loaders/cartFacts';
 import { Price, PriceSource } from './types/price.type';
 import { toProduct } from './types/product.type';
 import { OrderErrorCode, Quote, QuoteLineInput } from './types/quote.type';
@@ -18,7 +19,7 @@ export class QuoteResolver {
     if (ctx.principal.role === 'anonymous') throw unauthenticated();
     chargePricedLines(ctx.erpScope, lines.length);
     const [viewer, settings] = await Promise.all([ctx.viewer(), ctx.settings()]);
-    const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
+    const cart = await checkCart(cartFacts(ctx, viewer), viewer.customer?.blocked ?? false, lines, ctx.services.config.maxOrderLines);
     const evaluated = cart.lines;
     return {
       currency: settings.currency,

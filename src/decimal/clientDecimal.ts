@@ -82,3 +82,17 @@ export function isWithin(value: Decimal, bounds: DecimalBounds): boolean {
   // |value| < 10^integerDigits ⇔ its leading digit's exponent is below integerDigits (decimal.js keeps it in `e`).
   return value.decimalPlaces() <= bounds.fractionDigits && (value.isZero() || value.e < bounds.integerDigits);
 }
+
+/**
+ * A string that is not a decimal ("abc", "1e", ""), or a string or number
+ * no ERP column could hold ("1e100000000", more than 15 integer or 4
+ * fraction digits). The scalar lets it through so that each operation
+ * reports it in its own terms: a bad `price(quantity:)` is BAD_USER_INPUT,
+ * a bad order line quantity is the order error INVALID_QUANTITY on that
+ * line. Any other type is refused by the scalar itself.
+ */
+export class InvalidDecimal {
+  constructor(readonly text: string) {}
+}
+
+export type DecimalInput = Decimal | InvalidDecimal;

@@ -8,19 +8,9 @@ import { CLIENT_DECIMAL_BOUNDS, type DecimalBounds, isWithin, parseClientDecimal
 import { Decimal, formatPlain } from '../decimal/decimal';
 import { badUserInput } from '../errors';
 
-/**
- * A string that is not a decimal ("abc", "1e", ""), or a string or number
- * no ERP column could hold ("1e100000000", more than 15 integer or 4
- * fraction digits). The scalar lets it through so that each operation
- * reports it in its own terms: a bad `price(quantity:)` is BAD_USER_INPUT,
- * a bad order line quantity is the order error INVALID_QUANTITY on that
- * line. Any other type is refused by the scalar itself.
- */
-export class InvalidDecimal {
-  constructor(readonly text: string) {}
-}
+import { InvalidDecimal, type DecimalInput } from '../decimal/clientDecimal';
 
-export type DecimalInput = Decimal | InvalidDecimal;
+export { InvalidDecimal, type DecimalInput };
 
 function toDecimal(value: unknown): DecimalInput {
   if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {

@@ -9,13 +9,12 @@
  * read, decides which of two concurrent identical requests writes. Keys
  * belong to the customer: two customers never meet through one.
  */
-import { actingCustomer } from '../auth/actingCustomer';
-import { badUserInput, unauthenticated } from '../errors';
+import { badUserInput } from '../errors';
 import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
-import type { OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
-import type { PonteContext } from '../graphql/context';
-import { type DecimalInput, InvalidDecimal } from '../graphql/scalars';
-import { type EvaluatedLine, checkCart } from '../../loaders/orderLines.loader';
+import { type DecimalInput, InvalidDecimal } from '../decimal/clientDecimal';
+import type { CustomerRow, DestinationRow, ErpPort, OrderHeaderInsert, OrderHeaderRow, OrderLineInsert } from '../erp/port';
+import type { ErpSettings } from '../settings/erpSettings';
+import { type CartFacts, type EvaluatedLine, checkCart } from './checkCart';
 import { type ShipTo, type ShipToInput, checkDestination, checkShipTo } from './checkShipping';
 import { type OrderProblem, orderProblem, sortProblems } from './orderProblems';
 import { requestHash } from './requestHash';
@@ -31,6 +30,27 @@ export interface PlaceOrderRequest {
   notes?: string | null;
 }
 
+/** What placing an order reads and writes, supplied by the caller (the resolver wires a request's). */
+export interface OrderDeps {
+  erp: Pick<ErpPort, 'orderByIdempotencyKey' | 'insertOrder'>;
+  cart: CartFacts;
+  destinations(customerCode: string): Promise<DestinationRow[]>;
+  settings(): Promise<ErpSettings>;
+  /** Today in the ERP's zone, for the request's instant. */
+  today(settings: ErpSettings): string;
+  now: Date;
+  maxOrderLines: number;
+  /** Charges one order to the customer's rate limit; absent when limits are off. */
+  chargeOrder?: (customerCode: string) => Promise<void>;
+}
+
+/** Who orders: the acting customer, the agent acting for it if any, and the channel. */
+export interface Orderer {
+  customer: CustomerRow;
+  agentCode: string | null;
+  channel: 'SALES_APP' | 'STOREFRONT';
+}
+
 export type PlaceOrderOutcome = { order: OrderHeaderRow; problems: [] } | { order: null; problems: OrderProblem[] };
 
 /** Lengths of the inbox columns the client fills; longer input is refused, never cut. */
@@ -43,10 +63,8 @@ function optional(value: string | null | undefined, field: keyof typeof MAX): st
   return trimmed === '' ? null : trimmed;
 }
 
-export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest): Promise<PlaceOrderOutcome> {
-  if (ctx.principal.role === 'anonymous') throw unauthenticated();
-  const viewer = await ctx.viewer();
-  const customer = actingCustomer(ctx.principal, viewer);
+export async function placeOrder(deps: OrderDeps, orderer: Orderer, request: PlaceOrderRequest): Promise<PlaceOrderOutcome> {
+  const { customer } = orderer;
 
   const key = request.idempotencyKey;
   if (key.length < 1 || key.length > MAX.idempotencyKey) throw badUserInput('idempotencyKey: 1 to 100 characters.');
@@ -73,19 +91,19 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   });
 
   // A retry of a request that already succeeded: the same order, nothing new.
-  const earlier = await ctx.erp.orderByIdempotencyKey(customer.code, key);
+  const earlier = await deps.erp.orderByIdempotencyKey(customer.code, key);
   if (earlier) return replay(earlier, hash, customer.code);
   // Rate-limited only past the replay: a retry of a stored order costs nothing.
-  await ctx.services.chargeOrder?.(customer.code);
+  await deps.chargeOrder?.(customer.code);
 
-  const settings = await ctx.settings();
+  const settings = await deps.settings();
   const problems: OrderProblem[] = [];
 
   let shipTo: ShipTo | null = null;
   if (destinationId !== null && request.shipTo) {
     problems.push(orderProblem('INVALID_ADDRESS', null, { reason: 'give either destinationId or shipTo, not both' }));
   } else if (destinationId !== null) {
-    const unknown = checkDestination(destinationId, await ctx.loaders.destinations.load(customer.code));
+    const unknown = checkDestination(destinationId, await deps.destinations(customer.code));
     if (unknown) problems.push(unknown);
   } else if (request.shipTo) {
     const checked = checkShipTo(request.shipTo);
@@ -94,13 +112,13 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
   }
 
   const requestedDelivery = request.requestedDelivery ?? null;
-  const today = ctx.today(settings);
+  const today = deps.today(settings);
   // The ERP's calendar decides what "past" means, as for price validity.
   if (requestedDelivery !== null && requestedDelivery < today) {
     problems.push(orderProblem('INVALID_DELIVERY_DATE', null, { date: requestedDelivery, today }));
   }
 
-  const cart = await checkCart(ctx, viewer, lines, ctx.services.config.maxOrderLines);
+  const cart = await checkCart(deps.cart, customer.blocked, lines, deps.maxOrderLines);
   problems.push(...cart.problems);
   if (problems.length > 0) return { order: null, problems: sortProblems(problems) };
   const evaluated = cart.lines;
@@ -109,19 +127,19 @@ export async function placeOrder(ctx: PonteContext, request: PlaceOrderRequest):
     key,
     hash,
     customerCode: customer.code,
-    agentCode: viewer.agentCode,
-    channel: ctx.principal.role === 'agent' ? 'SALES_APP' : 'STOREFRONT',
+    agentCode: orderer.agentCode,
+    channel: orderer.channel,
     destinationId,
     shipTo,
     customerReference,
     requestedDelivery,
     notes,
     currency: settings.currency,
-    createdAt: ctx.now.toISOString(),
+    createdAt: deps.now.toISOString(),
     lines: evaluated,
   });
 
-  const written = await ctx.erp.insertOrder(header, lineRows);
+  const written = await deps.erp.insertOrder(header, lineRows);
   if (!written.inserted) return replay(written.existing, hash, customer.code);
   return {
     order: { ...header, inboxId: written.inboxId, status: 'NEW', erpOrderNumber: null, erpMessage: null },

@@ -1,20 +1,25 @@
 /**
- * Prices and checks the lines of a cart or an order for the request's
- * caller: visibility first (an invisible article is an unknown product),
- * then the price at the line's quantity, then the shared line checks.
- * All articles and price items of the cart load in one batch each.
+ * Prices and checks the lines of a cart or an order for the caller:
+ * visibility first (an invisible article is an unknown product), then the
+ * price at the line's quantity, then the shared line checks. What it needs
+ * to know comes through CartFacts (loaders/cartFacts.ts reads them for a
+ * request, in one batch each).
  */
-import type { Viewer } from '../src/auth/resolveViewer';
-import { visibleArticles } from '../src/catalog/visibleArticles';
-import { type Decimal, ONE, ZERO, erpDecimal } from '../src/decimal/decimal';
-import type { ArticleRow } from '../src/erp/port';
-import type { PonteContext } from '../src/graphql/context';
-import { type DecimalInput, InvalidDecimal } from '../src/graphql/scalars';
-import { checkLine, isValidQuantity } from '../src/orders/checkLine';
-import { checkLineCount } from '../src/orders/cartLimits';
-import { type OrderProblem, orderProblem } from '../src/orders/orderProblems';
-import { type PriceResult, computePrice, lineTotal } from '../src/pricing/computePrice';
-import { priceInputs } from './pricing.loader';
+import { type Decimal, ONE, ZERO, erpDecimal } from '../decimal/decimal';
+import { type DecimalInput, InvalidDecimal } from '../decimal/clientDecimal';
+import type { ArticleRow } from '../erp/port';
+import { type PriceResult, lineTotal } from '../pricing/computePrice';
+import { checkLineCount } from './cartLimits';
+import { checkLine, isValidQuantity } from './checkLine';
+import { type OrderProblem, orderProblem } from './orderProblems';
+
+/** What a cart check reads about the caller's catalog. */
+export interface CartFacts {
+  /** The articles of these skus the caller may see, in order; null where unknown or invisible. */
+  visibleArticles(skus: readonly string[]): Promise<Array<ArticleRow | null>>;
+  /** The caller's price for the article at a valid quantity; null = no price. */
+  price(article: ArticleRow, quantity: Decimal): Promise<PriceResult | null>;
+}
 
 export interface LineRequest {
   sku: string;
@@ -34,19 +39,15 @@ export interface EvaluatedLine {
   problems: OrderProblem[];
 }
 
-export async function evaluateLines(ctx: PonteContext, viewer: Viewer, lines: readonly LineRequest[]): Promise<EvaluatedLine[]> {
-  const articles = await visibleArticles(
-    lines.map((l) => l.sku),
-    viewer,
-    ctx.loaders.article,
-  );
+export async function evaluateLines(facts: CartFacts, lines: readonly LineRequest[]): Promise<EvaluatedLine[]> {
+  const articles = await facts.visibleArticles(lines.map((l) => l.sku));
   return Promise.all(
     lines.map(async (line, index): Promise<EvaluatedLine> => {
       const article = articles[index] ?? null;
       const quantity = line.quantity instanceof InvalidDecimal ? null : line.quantity;
       let price: PriceResult | null = null;
       if (article && isValidQuantity(quantity)) {
-        price = computePrice({ ...(await priceInputs(ctx, article)), quantity });
+        price = await facts.price(article, quantity);
       }
       const problems = checkLine({
         index,
@@ -86,18 +87,19 @@ export interface CartCheck {
  * is refused before any line is priced.
  */
 export async function checkCart(
-  ctx: PonteContext,
-  viewer: Viewer,
+  facts: CartFacts,
+  /** The customer's master record says it may not order. */
+  customerBlocked: boolean,
   lines: readonly LineRequest[],
   maxLines: number,
 ): Promise<CartCheck> {
   const count = checkLineCount(lines.length, maxLines);
-  const evaluated = count?.code === 'TOO_MANY_LINES' ? [] : await evaluateLines(ctx, viewer, lines);
+  const evaluated = count?.code === 'TOO_MANY_LINES' ? [] : await evaluateLines(facts, lines);
   return {
     lines: evaluated,
     problems: [
       ...(count ? [count] : []),
-      ...(viewer.customer?.blocked ? [orderProblem('CUSTOMER_BLOCKED', null)] : []),
+      ...(customerBlocked ? [orderProblem('CUSTOMER_BLOCKED', null)] : []),
       ...evaluated.flatMap((l) => l.problems),
     ],
   };
