@@ -17,7 +17,7 @@ import type { PonteContext } from '../src/graphql/context';
 import { computeTurn } from '../src/graphql/workBudget';
 import { computePrice } from '../src/pricing/computePrice';
 import { customerConditionIndex } from '../src/pricing/conditionIndex';
-import type { ListItems } from '../src/pricing/listPrice';
+import { type ListItems, customerListOf } from '../src/pricing/listPrice';
 import { type PriceView, presentPrice } from '../src/pricing/presentPrice';
 
 export interface PriceRequest {
@@ -36,8 +36,7 @@ export function createPriceBatch(ctx: PonteContext): PriceBatch {
       const [viewer, settings, globalRows] = await Promise.all([ctx.viewer(), ctx.settings(), ctx.loaders.globalConditions()]);
       const conditions = customerConditionIndex(globalRows, viewer.context);
       const defaultList = settings.defaultPriceList;
-      const customerList = viewer.customer?.priceListCode;
-      const ownList = customerList && customerList !== defaultList ? customerList : null;
+      const ownList = customerListOf(viewer.customer?.priceListCode, defaultList);
       const skus = requests.map((r) => r.article.sku);
       const itemsOf = (list: string | null) =>
         list ? ctx.loaders.priceItems.loadMany(skus.map((sku) => ({ list, sku }))) : Promise.resolve(null);

@@ -6,6 +6,7 @@
  */
 import { customerConditionIndex } from '../src/pricing/conditionIndex';
 import type { PriceQuery } from '../src/pricing/computePrice';
+import { customerListOf } from '../src/pricing/listPrice';
 import type { ArticleRow } from '../src/erp/port';
 import type { PonteContext } from '../src/graphql/context';
 
@@ -17,7 +18,7 @@ export async function priceInputs(ctx: PonteContext, article: ArticleRow): Promi
   const conditions = customerConditionIndex(globalRows, viewer.context);
 
   const defaultList = settings.defaultPriceList;
-  const ownList = customer?.priceListCode && customer.priceListCode !== defaultList ? customer.priceListCode : null;
+  const ownList = customerListOf(customer?.priceListCode, defaultList);
   const [ownRows, defaultRows] = await Promise.all([
     ownList ? ctx.loaders.priceItems.load({ list: ownList, sku: article.sku }) : null,
     defaultList ? ctx.loaders.priceItems.load({ list: defaultList, sku: article.sku }) : null,

@@ -11,6 +11,7 @@
  */
 import type { Viewer } from '../auth/resolveViewer';
 import type { ErpSettings } from '../settings/erpSettings';
+import { customerListOf } from '../pricing/listPrice';
 
 export function viewerFingerprint(viewer: Viewer, settings: ErpSettings, today: string): string {
   const quantities = viewer.showQuantities ? 'q' : '-';
@@ -44,7 +45,7 @@ function hasOwnRows(viewer: Viewer): boolean {
 function customerFingerprint(viewer: Viewer, settings: ErpSettings, today: string, own: string): string {
   const customer = viewer.context!.customer;
   const quantities = viewer.showQuantities ? 'q' : '-';
-  const list = customer.priceListCode !== null && customer.priceListCode !== settings.defaultPriceList ? customer.priceListCode : '';
+  const list = customerListOf(customer.priceListCode, settings.defaultPriceList) ?? '';
   // JSON: codes may hold any character, so no separator could be trusted.
   return JSON.stringify(['cust', quantities, today, list, customer.group ?? '', own]);
 }
