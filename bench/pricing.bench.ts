@@ -15,29 +15,39 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
 import { generateDemoErp } from '../src/demo/generateDemoErp';
 import { Decimal } from '../src/decimal/decimal';
-import type { ArticleRow, PriceListItemRow } from '../src/erp/port';
+import type { PriceListItemRow } from '../src/erp/port';
 import { SqliteErp } from '../src/erp/sqlite';
-import { conditionIndexFor } from '../src/pricing/conditionIndex';
-import { computePrice, type PriceQuery } from '../src/pricing/computePrice';
+import { Random } from '../src/demo/random';
+import { compileConditionIndex, compileGlobalConditions } from '../src/pricing/conditionIndex';
+import { computePrice, type PriceInputs } from '../src/pricing/computePrice';
 import { compileListItems } from '../src/pricing/listPrice';
-import { toQuantity } from '../src/pricing/quantity';
+import { type PriceCaller, priceCaller, priceQueryFor } from '../src/pricing/priceQuery';
+import { type Quantity, toQuantity } from '../src/pricing/quantity';
 import { SQLITE_DDL_PATH } from '../src/projectRoot';
 import { readErpSettings } from '../src/settings/erpSettings';
 
-function flag(name: string, def: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : def;
+/** A positive whole number flag, or its default; anything else stops the run with a message. */
+function count(values: Record<string, string | undefined>, name: string, def: number): number {
+  const text = values[name];
+  if (text === undefined) return def;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`--${name} must be a positive whole number, got ${JSON.stringify(text)}`);
+  return n;
 }
 
 const TODAY = '2026-11-26';
 
 async function main(): Promise<void> {
-  const articles = flag('articles', 10_000);
-  const customers = flag('customers', 1_000);
-  const seconds = flag('seconds', 3);
+  const { values } = parseArgs({
+    options: { articles: { type: 'string' }, customers: { type: 'string' }, seconds: { type: 'string' } },
+  });
+  const articles = count(values, 'articles', 10_000);
+  const customers = count(values, 'customers', 1_000);
+  const seconds = count(values, 'seconds', 3);
 
   const db = new Database(':memory:');
   db.exec(readFileSync(SQLITE_DDL_PATH(), 'utf8'));
@@ -59,11 +69,15 @@ async function main(): Promise<void> {
     const key = `${item.priceListCode}\u0000${item.sku}`;
     (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(item);
   }
-  const listItems = (list: string | null, sku: string) => {
-    if (list === null) return null;
-    const rows = byKey.get(`${list}\u0000${sku}`);
-    return rows ? compileListItems(rows) : compileListItems([]);
-  };
+  const listItems = (list: string, sku: string) => compileListItems(byKey.get(`${list}\u0000${sku}`) ?? []);
+
+  // Each caller compiled once, over one global layer, as the server compiles
+  // a customer's facts once and shares the global conditions.
+  const global = compileGlobalConditions(globalRows);
+  const anonymous = priceCaller(null, settings.defaultPriceList, compileConditionIndex(null, global, []), TODAY);
+  const callers: PriceCaller[] = contexts.map(({ customer, conditions }) =>
+    priceCaller(customer.priceListCode, settings.defaultPriceList, compileConditionIndex({ code: customer.code, group: customer.group }, global, conditions), TODAY),
+  );
 
   // A fixed mix of 50,000 price requests: 90 % customers, 10 % anonymous.
   // Quantities arrive parsed, as in the server, where a field's quantity
@@ -71,36 +85,16 @@ async function main(): Promise<void> {
   const quantities = ['1', '1', '1', '2', '3', '5', '6', '10', '12', '24', '50', '100', '200', '0.5', '2.25', '12.125'].map((q) =>
     toQuantity(new Decimal(q)),
   );
-  let seed = 42;
-  const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
-  const queries: PriceQuery[] = [];
+  const random = new Random(42);
+  const queries: Array<{ inputs: PriceInputs; quantity: Quantity }> = [];
   for (let i = 0; i < 50_000; i++) {
-    const article = articleRows.get(allSkus[rand(allSkus.length)]!) as ArticleRow;
-    const anonymous = rand(10) === 0;
-    const context = anonymous ? null : contexts[rand(contexts.length)]!;
-    const customer = context?.customer ?? null;
-    const own = customer?.priceListCode && customer.priceListCode !== settings.defaultPriceList ? customer.priceListCode : null;
-    queries.push({
-      sku: article.sku,
-      familyCode: article.familyCode,
-      quantity: quantities[rand(quantities.length)]!,
-      today: TODAY,
-      customerList: listItems(own, article.sku),
-      defaultList: listItems(settings.defaultPriceList, article.sku),
-      conditions: conditionIndexFor(
-        customer ? { code: customer.code, group: customer.group } : null,
-        globalRows,
-        context?.conditions ?? [],
-        context ?? undefined,
-      ),
-    });
+    const article = articleRows.get(random.pick(allSkus))!;
+    const caller = random.int(0, 9) === 0 ? anonymous : random.pick(callers);
+    queries.push({ inputs: priceQueryFor(caller, article, (list) => listItems(list, article.sku)), quantity: random.pick(quantities) });
   }
   // Warm the per-article candidate lists, as a running server's are.
   let priced = 0;
-  for (const q of queries) if (computePrice(q)) priced += 1;
+  for (const q of queries) if (computePrice(q.inputs, q.quantity)) priced += 1;
 
   const BATCH = 10_000;
   const ONE_PIECE = toQuantity(new Decimal(1));
@@ -109,12 +103,15 @@ async function main(): Promise<void> {
   bench
     .add('baseline: price winner lookup only', () => {
       for (let i = 0; i < BATCH; i++) {
-        const q = queries[cursor++ % queries.length]!;
-        q.conditions.priceWinner(q.sku, q.familyCode, ONE_PIECE, TODAY);
+        const { inputs } = queries[cursor++ % queries.length]!;
+        inputs.conditions.priceWinner(inputs.sku, inputs.familyCode, ONE_PIECE, TODAY);
       }
     })
     .add('computePrice (unit price, all steps)', () => {
-      for (let i = 0; i < BATCH; i++) computePrice(queries[cursor++ % queries.length]!);
+      for (let i = 0; i < BATCH; i++) {
+        const q = queries[cursor++ % queries.length]!;
+        computePrice(q.inputs, q.quantity);
+      }
     });
   await bench.run();
 

@@ -8,11 +8,10 @@ import { visibleArticles } from '../src/catalog/visibleArticles';
 import type { PonteContext } from '../src/graphql/context';
 import type { CartFacts } from '../src/orders/checkCart';
 import { computePrice } from '../src/pricing/computePrice';
-import { priceInputs } from './pricing.loader';
 
 export function cartFacts(ctx: PonteContext, viewer: Viewer): CartFacts {
   return {
     visibleArticles: (skus) => visibleArticles(skus, viewer, ctx.loaders.article),
-    price: async (article, quantity) => computePrice({ ...(await priceInputs(ctx, article)), quantity }),
+    price: async (article, quantity) => computePrice(await ctx.prices.inputs(article), quantity),
   };
 }

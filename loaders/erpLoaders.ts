@@ -4,11 +4,10 @@
  * into another's DataLoader memo) and dropped with it.
  */
 import DataLoader from 'dataloader';
-import { type ErpCache, priceItemKey } from '../src/cache/erpCache';
+import { type ErpCache, type GlobalConditions, priceItemKey } from '../src/cache/erpCache';
 import type {
   ArticleRow,
   CatalogPageQuery,
-  ConditionRow,
   CustomerContextRow,
   DestinationRow,
   DocumentFileRow,
@@ -23,11 +22,13 @@ import type { RequestFreshness } from '../src/cache/requestFreshness';
 import { CATALOG_TAG, skuTag } from '../src/cache/responseCache';
 import { customerFactsOf, groupFactsOf, type CustomerFacts, type GroupFacts } from '../src/customers/customerFacts';
 import { type CacheFill, cachedLoader, cachedSingleton, cachedValue } from './cachedLoader';
+import { compileGlobalConditions } from '../src/pricing/conditionIndex';
 import { compileListItems, type ListItems } from '../src/pricing/listPrice';
 
 export interface ErpLoaders {
   reference(): Promise<ReferenceData>;
-  globalConditions(): Promise<ConditionRow[]>;
+  /** The conditions addressed to nobody, compiled as they enter the cache. */
+  globalConditions(): Promise<GlobalConditions>;
   article: DataLoader<string, ArticleRow | null, string>;
   customerContext: DataLoader<string, CustomerFacts | null, string>;
   destinations: DataLoader<string, DestinationRow[], string>;
@@ -87,6 +88,11 @@ export function customerContextFill(erp: ErpPort, cache: ErpCache): CacheFill<st
     },
     absent: () => null,
   };
+}
+
+async function globalConditionsOf(erp: ErpPort): Promise<GlobalConditions> {
+  const rows = await erp.globalConditions();
+  return { rows, layer: compileGlobalConditions(rows) };
 }
 
 function articleFill(erp: ErpPort, cache: ErpCache): CacheFill<string, ArticleRow | null> {
@@ -162,7 +168,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
 
   return {
     reference: cachedSingleton(cache.reference, 'reference', () => erp.referenceData(), freshness, () => background.referenceData()),
-    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => erp.globalConditions(), freshness, () => background.globalConditions()),
+    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => globalConditionsOf(erp), freshness, () => globalConditionsOf(background)),
     article,
     catalogBatch,
     customerContext: cachedLoader({ ...customerContextFill(erp, cache), background: customerContextFill(background, cache), freshness }),

@@ -9,7 +9,6 @@ import { type DecimalInput, DecimalScalar, requireDecimal } from '../src/graphql
 import { ONE, formatFixed } from '../src/decimal/decimal';
 import { QUANTITY_BOUNDS } from '../src/decimal/clientDecimal';
 import { priceBreaks } from '../src/pricing/priceBreaks';
-import { priceInputs } from '../loaders/pricing.loader';
 import { Price, PriceBreak, PriceSource } from './types/price.type';
 import { Availability, StockStatus } from './types/availability.type';
 import { Product, ProductConnection, toProduct } from './types/product.type';
@@ -85,7 +84,7 @@ export class ProductResolver {
   })
   async priceBreaks(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<PriceBreak[]> {
     chargePricedLines(ctx.erpScope, 1);
-    const inputs = await priceInputs(ctx, product.article);
+    const inputs = await ctx.prices.inputs(product.article);
     await computeTurn(ctx.erpScope);
     return priceBreaks(inputs).map((b) => ({ minQuantity: b.minQuantity.toString(), unitPrice: formatFixed(b.unitPrice, 4) }));
   }

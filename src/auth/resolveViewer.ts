@@ -4,17 +4,10 @@
  * it sees quantities. Resolved lazily (on the first field that needs it) and
  * once per request.
  */
-import type { CustomerFacts, GroupFacts } from '../customers/customerFacts';
+import type { CustomerFacts } from '../customers/customerFacts';
 import type { CustomerRow } from '../erp/port';
 import { forbidden, unauthenticated } from '../errors';
-import {
-  ALL_ACTIVE_POLICY,
-  ANONYMOUS_POLICY,
-  compileRuleSets,
-  customerPolicy,
-  type RuleSets,
-  type VisibilityPolicy,
-} from '../visibility/visibilityPolicy';
+import { ALL_ACTIVE_POLICY, ANONYMOUS_POLICY, type VisibilityPolicy } from '../visibility/visibilityPolicy';
 import type { Principal } from './principal';
 
 export interface Viewer {
@@ -31,33 +24,6 @@ export interface Viewer {
 }
 
 const NOT_YOURS = 'You may not act for this customer.';
-
-/**
- * Compiled forms live as long as the cached facts they were compiled from
- * (keys of WeakMaps): a group's rule sets once per group, a customer's policy
- * once per customer, so a page view rebuilds nothing.
- */
-const groupLayers = new WeakMap<GroupFacts, RuleSets>();
-const policies = new WeakMap<CustomerFacts, VisibilityPolicy>();
-
-function policyOf(facts: CustomerFacts): VisibilityPolicy {
-  let policy = policies.get(facts);
-  if (!policy) {
-    const layers: RuleSets[] = [];
-    if (facts.group) {
-      let layer = groupLayers.get(facts.group);
-      if (!layer) {
-        layer = compileRuleSets({ code: null, group: facts.group.group }, facts.group.visibilityRules);
-        groupLayers.set(facts.group, layer);
-      }
-      layers.push(layer);
-    }
-    layers.push(compileRuleSets({ code: facts.customer.code, group: null }, facts.visibilityRules));
-    policy = customerPolicy(...layers);
-    policies.set(facts, policy);
-  }
-  return policy;
-}
 
 export async function resolveViewer(
   principal: Principal,
@@ -76,7 +42,7 @@ export async function resolveViewer(
       principal,
       customer: context.customer,
       context,
-      policy: policyOf(context),
+      policy: context.policy,
       showQuantities: true,
       agentCode,
     };

@@ -17,6 +17,7 @@ import type {
   ReferenceData,
   StockFacts,
 } from '../erp/port';
+import type { ConditionLayer } from '../pricing/conditionIndex';
 import { type ListItems, listItemsBytes } from '../pricing/listPrice';
 import { approximateBytes } from './approximateBytes';
 import { FactCache } from './factCache';
@@ -43,12 +44,18 @@ const CUSTOMER_WEIGHT = 2.25;
  */
 const ARTICLE_WEIGHT = 0.5;
 
+/** The conditions addressed to nobody as cached: compiled as they enter, the rows kept for the byte count. */
+export interface GlobalConditions {
+  rows: readonly ConditionRow[];
+  layer: ConditionLayer;
+}
+
 /** Key of the price list items of one sku in one list. */
 export const priceItemKey = (list: string, sku: string) => `${list}\u0000${sku}`;
 
 export class ErpCache {
   readonly reference: Cache<ReferenceData>;
-  readonly globalConditions: Cache<ConditionRow[]>;
+  readonly globalConditions: Cache<GlobalConditions>;
   /** sku → article row, or null when the ERP has no such sku. */
   readonly articles: Cache<ArticleRow | null>;
   /** Raw catalog batches (before visibility), keyed by their query. */
@@ -83,7 +90,7 @@ export class ErpCache {
     // Installation-wide facts: one entry each, never evicted for size (a page
     // cannot be served without them), counted in bytes() all the same.
     this.reference = make(1, ttl, 0);
-    this.globalConditions = make(1, ttl, 0, COMPILED_WEIGHT);
+    this.globalConditions = make<GlobalConditions>(1, ttl, 0, COMPILED_WEIGHT, (g) => approximateBytes(g.rows));
     // The budget (CACHE_MAX_MB) shared out by what a storefront reads most.
     // Shares measured on the demo ERP at 100k articles × 5k customers under
     // storefront traffic (bench/, mixed). Customers get the largest: all
@@ -103,7 +110,7 @@ export class ErpCache {
     // held would be read and compiled again for every customer loaded after
     // it, each with its own copy (measured: 51 000 parsed conditions for
     // ~1 000 rows, and the heap past its limit).
-    this.groups = make(max, ttl, 0, COMPILED_WEIGHT);
+    this.groups = make<GroupFacts>(max, ttl, 0, COMPILED_WEIGHT, (g) => approximateBytes(g.visibilityRules) + approximateBytes(g.conditions));
     this.destinations = make(max, ttl, 0.01);
     this.priceItems = make<ListItems>(max, ttl, 0.15, 1, listItemsBytes);
     this.stock = make(max, stockTtlMs, 0.11);

@@ -11,7 +11,7 @@
  */
 import type { Viewer } from '../auth/resolveViewer';
 import type { ErpSettings } from '../settings/erpSettings';
-import { customerListOf } from '../pricing/listPrice';
+import { customerListOf } from '../pricing/priceQuery';
 
 export function viewerFingerprint(viewer: Viewer, settings: ErpSettings, today: string): string {
   const quantities = viewer.showQuantities ? 'q' : '-';

@@ -5,19 +5,20 @@
  * anywhere else.
  */
 import { Decimal, HUNDRED, ONE, roundHalfUp } from '../decimal/decimal';
-import type { Condition } from './conditions';
-import { inForce } from './conditions';
+import type { DiscountCondition, PriceCondition } from './conditions';
 import type { ConditionIndex } from './conditionIndex';
 import { type ListItem, type ListItems, selectListItem } from './listPrice';
 import { type Quantity, asQuantity, reaches } from './quantity';
 
 export type PriceSource = 'PRICE_LIST' | 'CONDITION' | 'NET_CONDITION';
 
-export interface PriceQuery {
+/**
+ * What one article's price depends on, for one caller, whatever the
+ * quantity (priceQuery.ts builds it).
+ */
+export interface PriceInputs {
   sku: string;
   familyCode: string | null;
-  /** q > 0; the caller validates it. A Quantity skips the conversion (hot loops). */
-  quantity: Decimal | Quantity;
   /** "Today" in the ERP's time zone, YYYY-MM-DD. */
   today: string;
   /** The customer's own list's items for the sku; null when it has none (or is anonymous). */
@@ -38,9 +39,9 @@ export interface PriceResult {
   /** VAT excluded, rounded half-up to 4 decimals. */
   unitPrice: Decimal;
   source: PriceSource;
-  priceWinner: Condition | null;
+  priceWinner: PriceCondition | null;
   /** The discount winner when its discounts were applied. */
-  discountWinner: Condition | null;
+  discountWinner: DiscountCondition | null;
 }
 
 /**
@@ -48,16 +49,19 @@ export interface PriceResult {
  * list prices are parsed when read (listPrice.ts), so a base is a new object
  * every time and a memo keyed by it would only cost.)
  */
-export function discountedUnitPrice(base: Decimal, discount: Condition): Decimal {
+export function discountedUnitPrice(base: Decimal, discount: DiscountCondition): Decimal {
   return roundHalfUp(base.times(discount.factor), 4);
 }
 
 const NO_DISCOUNTS: readonly Decimal[] = Object.freeze([]);
 
-/** The price, or null when the article has no price for this caller ("price on request"). */
-export function computePrice(query: PriceQuery): PriceResult | null {
+/**
+ * The price, or null when the article has no price for this caller ("price on request").
+ * @param quantity q > 0; the caller validates it. A Quantity skips the conversion (hot loops).
+ */
+export function computePrice(query: PriceInputs, q: Decimal | Quantity): PriceResult | null {
   const { today } = query;
-  const quantity = asQuantity(query.quantity);
+  const quantity = asQuantity(q);
 
   // 1. List price: the customer's list, else the default list.
   const listItem =
@@ -71,7 +75,7 @@ export function computePrice(query: PriceQuery): PriceResult | null {
 
   // 4. Base price. (A list item's price is parsed when read: read it once.)
   const listPrice = listItem ? listItem.price : null;
-  const basePrice = priceWinner ? priceWinner.price! : listPrice;
+  const basePrice = priceWinner ? priceWinner.price : listPrice;
   if (basePrice === null) return null;
 
   // 5. Discounts: none under a net price.
@@ -82,8 +86,8 @@ export function computePrice(query: PriceQuery): PriceResult | null {
   const unitPrice = discountWinner
     ? discountedUnitPrice(basePrice, discountWinner)
     : priceWinner
-      ? priceWinner.unitPrice!
-      : roundHalfUp(listPrice!, 4);
+      ? priceWinner.unitPrice
+      : roundHalfUp(basePrice, 4);
 
   return {
     quantity: quantity.value,

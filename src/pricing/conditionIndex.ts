@@ -1,15 +1,21 @@
 /**
- * The conditions that can apply to one audience (a customer, or anonymous),
- * indexed by sku and by family, with each article's candidates sorted once
- * by winner precedence and remembered, so pricing the same article again
- * is a scan of a short, already ordered list. Indexes are layered (global,
- * group, customer) so what audiences share is compiled and held once.
+ * The conditions that can apply to one caller, indexed by sku and by family.
+ *
+ * They come in layers, one per audience a condition can be addressed to:
+ * everybody (the global conditions), a group, one customer. Each layer is
+ * compiled once, when its rows enter the cache (customerFacts.ts, the
+ * global-conditions loader), and holds only its own conditions; what
+ * audiences share (the global layer, a group's layer) is therefore compiled
+ * and held once. A caller's index is its two or three layers side by side,
+ * built per request for nothing: a winner is the best of each layer's first
+ * match, which is the first match of the merged order.
  */
-import type { CustomerFacts, GroupFacts } from '../customers/customerFacts';
 import type { ConditionRow } from '../erp/port';
 import {
   type Condition,
   type ConditionAudience,
+  type DiscountCondition,
+  type PriceCondition,
   addressedTo,
   compareConditions,
   inForce,
@@ -19,9 +25,9 @@ import { type Quantity, reaches } from './quantity';
 
 export interface Candidates {
   /** PRICE and NET_PRICE conditions for the article, best first. */
-  prices: readonly Condition[];
+  prices: readonly PriceCondition[];
   /** DISCOUNT conditions for the article, best first. */
-  discounts: readonly Condition[];
+  discounts: readonly DiscountCondition[];
   /** Every candidate (both kinds), for price breaks. */
   all: readonly Condition[];
   /** The family the candidates were gathered for. */
@@ -31,7 +37,7 @@ export interface Candidates {
 const NO_CONDITIONS: readonly Condition[] = Object.freeze([]);
 
 /** The first condition in winner order that matches the quantity and the day (step 3). */
-export function firstMatching(candidates: readonly Condition[], quantity: Quantity, today: string): Condition | null {
+export function firstMatching<C extends Condition>(candidates: readonly C[], quantity: Quantity, today: string): C | null {
   for (const c of candidates) {
     if (reaches(c.threshold, quantity) && inForce(c, today)) return c;
   }
@@ -39,15 +45,13 @@ export function firstMatching(candidates: readonly Condition[], quantity: Quanti
 }
 
 /**
- * The conditions of one audience, in layers: the conditions addressed to
- * nobody (shared by everyone), then a group's (shared by its customers), then
- * a customer's own. Each layer holds only its own conditions, sorted once per
- * family (and per sku, for the few skus a layer names); a winner is the best
- * of each layer's first match, which is the first match of the merged order.
- * So nothing grows with the number of articles a customer prices, and what
- * audiences share is compiled and held once.
+ * The conditions addressed to one audience. Each article's candidates are
+ * sorted the first time it is priced and kept, per family (and per sku, for
+ * the few skus a layer names), so pricing it again is a scan of a short,
+ * ordered list and nothing grows with the number of articles a caller
+ * prices.
  */
-export class ConditionIndex {
+export class ConditionLayer {
   private readonly bySku = new Map<string, Condition[]>();
   private readonly byFamily = new Map<string, Condition[]>();
   private readonly forAll: Condition[] = [];
@@ -56,10 +60,7 @@ export class ConditionIndex {
   /** Sorted candidates for the skus this layer names. */
   private readonly perSku = new Map<string, Candidates>();
 
-  constructor(
-    conditions: Iterable<Condition>,
-    private readonly base: ConditionIndex | null = null,
-  ) {
+  constructor(conditions: Iterable<Condition>) {
     for (const c of conditions) {
       if (c.sku !== null) push(this.bySku, c.sku, c);
       else if (c.familyCode !== null) push(this.byFamily, c.familyCode, c);
@@ -71,39 +72,8 @@ export class ConditionIndex {
     return this.bySku.size === 0 && this.byFamily.size === 0 && this.forAll.length === 0;
   }
 
-  /** The price winner (PRICE or NET_PRICE) for the article, quantity and day, over every layer. */
-  priceWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
-    return this.winner('prices', sku, familyCode, quantity, today);
-  }
-
-  /** The discount winner for the article, quantity and day, over every layer. */
-  discountWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
-    return this.winner('discounts', sku, familyCode, quantity, today);
-  }
-
-  /** The best of each layer's first match: the first match of the merged order, without merging. */
-  private winner(kind: 'prices' | 'discounts', sku: string, familyCode: string | null, quantity: Quantity, today: string): Condition | null {
-    let best: Condition | null = null;
-    for (let layer: ConditionIndex | null = this; layer !== null; layer = layer.base) {
-      const own = layer.layerCandidates(sku, familyCode);
-      const found = own && firstMatching(own[kind], quantity, today);
-      if (found && (best === null || compareConditions(found, best) < 0)) best = found;
-    }
-    return best;
-  }
-
-  /** Every candidate for the article over every layer, best first (a new object: for price breaks and tests). */
-  candidates(sku: string, familyCode: string | null): Candidates {
-    let all: Condition[] = [];
-    for (let layer: ConditionIndex | null = this; layer !== null; layer = layer.base) {
-      const own = layer.layerCandidates(sku, familyCode);
-      if (own) all = mergeSorted(all, own.all);
-    }
-    return toCandidates(all, familyCode);
-  }
-
-  /** This layer's own candidates for the article, sorted; null when it has none. */
-  private layerCandidates(sku: string, familyCode: string | null): Candidates | null {
+  /** This layer's candidates for the article, sorted; null when it has none. */
+  candidatesFor(sku: string, familyCode: string | null): Candidates | null {
     const skuOwn = this.bySku.get(sku);
     if (skuOwn !== undefined) {
       const hit = this.perSku.get(sku);
@@ -127,13 +97,114 @@ export class ConditionIndex {
   }
 }
 
+function compileLayer(rows: readonly ConditionRow[], belongs: (c: Condition) => boolean): ConditionLayer {
+  const conditions: Condition[] = [];
+  for (const row of rows) {
+    const c = parseCondition(row);
+    if (c !== null && belongs(c)) conditions.push(c);
+  }
+  return new ConditionLayer(conditions);
+}
+
+/** The conditions addressed to nobody: an anonymous caller's only layer, and every other caller's first. */
+export function compileGlobalConditions(rows: readonly ConditionRow[]): ConditionLayer {
+  return compileLayer(rows, (c) => addressedTo(c, null));
+}
+
+/** The conditions addressed to a group (not to one of its customers). */
+export function compileGroupConditions(group: string, rows: readonly ConditionRow[]): ConditionLayer {
+  return compileLayer(rows, (c) => c.customerCode === null && c.customerGroup === group);
+}
+
+/** The conditions addressed to one customer by its code. */
+export function compileCustomerConditions(code: string, rows: readonly ConditionRow[]): ConditionLayer {
+  return compileLayer(rows, (c) => c.customerCode === code);
+}
+
+/** One caller's conditions: its layers, most general first. */
+export class ConditionIndex {
+  private readonly layers: readonly ConditionLayer[];
+
+  constructor(layers: readonly ConditionLayer[]) {
+    this.layers = layers.filter((l) => !l.isEmpty);
+  }
+
+  /** The price winner (PRICE or NET_PRICE) for the article, quantity and day, over every layer. */
+  priceWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): PriceCondition | null {
+    let best: PriceCondition | null = null;
+    for (const layer of this.layers) {
+      const own = layer.candidatesFor(sku, familyCode);
+      const found = own && firstMatching(own.prices, quantity, today);
+      if (found && (best === null || compareConditions(found, best) < 0)) best = found;
+    }
+    return best;
+  }
+
+  /** The discount winner for the article, quantity and day, over every layer. */
+  discountWinner(sku: string, familyCode: string | null, quantity: Quantity, today: string): DiscountCondition | null {
+    let best: DiscountCondition | null = null;
+    for (const layer of this.layers) {
+      const own = layer.candidatesFor(sku, familyCode);
+      const found = own && firstMatching(own.discounts, quantity, today);
+      if (found && (best === null || compareConditions(found, best) < 0)) best = found;
+    }
+    return best;
+  }
+
+  /** Every candidate for the article over every layer, best first (a new object: for price breaks and tests). */
+  candidates(sku: string, familyCode: string | null): Candidates {
+    let all: Condition[] = [];
+    for (const layer of this.layers) {
+      const own = layer.candidatesFor(sku, familyCode);
+      if (own) all = mergeSorted(all, own.all);
+    }
+    return toCandidates(all, familyCode);
+  }
+}
+
+/** What a caller's index is built from: the cached customer facts carry their compiled layers. */
+export interface CompiledAudience {
+  customer: { group: string | null };
+  conditionLayer: ConditionLayer;
+  group: { group: string; conditionLayer: ConditionLayer } | null;
+}
+
+/**
+ * The index of the caller of a request: the global layer, its group's
+ * (shared by the group's customers) and its own. null = anonymous (or an
+ * agent acting for nobody).
+ */
+export function conditionIndexOf(global: ConditionLayer, facts: CompiledAudience | null): ConditionIndex {
+  if (facts === null) return new ConditionIndex([global]);
+  // Facts of another group (a customer that moved) never lend it their conditions.
+  const group = facts.group !== null && facts.group.group === facts.customer.group ? facts.group.conditionLayer : null;
+  return new ConditionIndex(group ? [global, group, facts.conditionLayer] : [global, facts.conditionLayer]);
+}
+
+/**
+ * The same index from the global layer and one array of the rows addressed
+ * to a group or a customer (as the pricing benchmark and the engine tests
+ * hold them): rows addressed to anybody other than `audience` are ignored.
+ */
+export function compileConditionIndex(
+  audience: ConditionAudience | null,
+  global: ConditionLayer,
+  ownRows: readonly ConditionRow[],
+): ConditionIndex {
+  if (audience === null) return new ConditionIndex([global]);
+  const group = audience.group === null ? null : compileGroupConditions(audience.group, ownRows);
+  const own = compileCustomerConditions(audience.code, ownRows);
+  return new ConditionIndex(group ? [global, group, own] : [global, own]);
+}
+
 function toCandidates(all: Condition[], familyCode: string | null): Candidates {
-  return {
-    prices: all.filter((c) => c.kind !== 'DISCOUNT'),
-    discounts: all.filter((c) => c.kind === 'DISCOUNT'),
-    all,
-    familyCode,
-  };
+  const prices: PriceCondition[] = [];
+  const discounts: DiscountCondition[] = [];
+  for (const c of all) {
+    if (c.kind === 'DISCOUNT') discounts.push(c);
+    else prices.push(c);
+  }
+  return { prices, discounts, all, familyCode };
 }
 
 /** Two lists sorted by precedence, merged into one. */
@@ -151,107 +222,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/**
- * Parsed conditions per ERP row array. The arrays are the cached ERP facts
- * themselves, so a parse lives exactly as long as the facts it came from.
- */
-const parsed = new WeakMap<readonly ConditionRow[], Condition[]>();
-
-export function parseConditions(rows: readonly ConditionRow[]): Condition[] {
-  let out = parsed.get(rows);
-  if (!out) {
-    out = rows.map(parseCondition).filter((c): c is Condition => c !== null);
-    parsed.set(rows, out);
-  }
-  return out;
-}
-
-const globalIndexes = new WeakMap<readonly ConditionRow[], ConditionIndex>();
-
-/** The conditions addressed to nobody: an anonymous caller's index, and the base of every other. */
-function globalIndex(globalRows: readonly ConditionRow[]): ConditionIndex {
-  let index = globalIndexes.get(globalRows);
-  if (!index) {
-    index = new ConditionIndex(parseConditions(globalRows).filter((c) => addressedTo(c, null)));
-    globalIndexes.set(globalRows, index);
-  }
-  return index;
-}
-
-/** A layer over `base`, or `base` itself when the layer would be empty. */
-function layer(base: ConditionIndex, conditions: readonly Condition[]): ConditionIndex {
-  const index = new ConditionIndex(conditions, base);
-  return index.isEmpty ? base : index;
-}
-
-/** Per global rows: layers remembered for as long as the facts they came from stay cached. */
-const groupLayers = new WeakMap<readonly ConditionRow[], WeakMap<GroupFacts, ConditionIndex>>();
-const customerLayers = new WeakMap<readonly ConditionRow[], WeakMap<object, ConditionIndex>>();
-
-function memoFor<K extends object>(outer: WeakMap<readonly ConditionRow[], WeakMap<K, ConditionIndex>>, globalRows: readonly ConditionRow[]) {
-  let inner = outer.get(globalRows);
-  if (!inner) {
-    inner = new WeakMap();
-    outer.set(globalRows, inner);
-  }
-  return inner;
-}
-
-/**
- * The index of the caller of a request: global conditions, its group's
- * (compiled once per cached group and shared) and its own (once per cached
- * customer). null = anonymous (or acting for nobody).
- */
-export function customerConditionIndex(globalRows: readonly ConditionRow[], facts: CustomerFacts | null): ConditionIndex {
-  const global = globalIndex(globalRows);
-  if (facts === null) return global;
-  const audience = { code: facts.customer.code, group: facts.customer.group };
-  let below = global;
-  if (facts.group !== null && audience.group === facts.group.group) {
-    const groups = memoFor(groupLayers, globalRows);
-    let index = groups.get(facts.group);
-    if (!index) {
-      const group = facts.group.group;
-      const addressed = parseConditions(facts.group.conditions).filter((c) => c.customerCode === null && c.customerGroup === group);
-      index = layer(global, addressed);
-      groups.set(facts.group, index);
-    }
-    below = index;
-  }
-  const customers = memoFor(customerLayers, globalRows);
-  let index = customers.get(facts);
-  if (!index) {
-    index = layer(below, parseConditions(facts.conditions).filter((c) => c.customerCode !== null && addressedTo(c, audience)));
-    customers.set(facts, index);
-  }
-  return index;
-}
-
-/**
- * The same layering from rows in one array (as the pricing benchmark and the
- * engine tests hold them): rows addressed to anybody other than `audience`
- * are ignored.
- *
- * @param identity the object whose lifetime bounds the index; omitted for anonymous callers.
- */
-export function conditionIndexFor(
-  audience: ConditionAudience | null,
-  globalRows: readonly ConditionRow[],
-  ownRows: readonly ConditionRow[],
-  identity?: object,
-): ConditionIndex {
-  const global = globalIndex(globalRows);
-  if (audience === null) return global;
-  const customers = memoFor(customerLayers, globalRows);
-  const key = identity ?? ownRows;
-  let index = customers.get(key);
-  if (!index) {
-    const own = parseConditions(ownRows).filter((c) => addressedTo(c, audience) && !addressedTo(c, null));
-    const group = layer(global, own.filter((c) => c.customerCode === null));
-    index = layer(group, own.filter((c) => c.customerCode !== null));
-    customers.set(key, index);
-  }
-  return index;
 }

@@ -8,13 +8,11 @@ import { Decimal, ZERO, erpDecimal, parseDecimal, roundHalfUp } from '../decimal
 import type { ConditionRow } from '../erp/port';
 import { type Threshold, toThreshold } from './quantity';
 
-export type ConditionKind = 'PRICE' | 'NET_PRICE' | 'DISCOUNT';
-
-export interface Condition {
+/** What every condition has, whatever it sets. */
+interface ConditionBase {
   id: string;
   /** The id as a number for ordering; bigint ids keep their order exactly. */
   idOrder: bigint;
-  kind: ConditionKind;
   priority: number;
   /** customer_code 3, customer_group 2, neither 1. */
   customerSpecificity: number;
@@ -29,15 +27,26 @@ export interface Condition {
   threshold: Threshold;
   validFrom: string | null;
   validTo: string | null;
-  /** PRICE / NET_PRICE: the price; null for DISCOUNT (or a price condition without one). */
-  price: Decimal | null;
-  /** DISCOUNT: the non-zero discounts, in order (percent). */
-  discounts: Decimal[];
+}
+
+/** PRICE or NET_PRICE: sets the base price (a NET_PRICE also rules out discounts, step 5). */
+export interface PriceCondition extends ConditionBase {
+  kind: 'PRICE' | 'NET_PRICE';
+  price: Decimal;
+  /** The price rounded to 4 decimals: the unit price when no discount applies. */
+  unitPrice: Decimal;
+}
+
+/** DISCOUNT: up to three cascading discounts on whatever the base price is. */
+export interface DiscountCondition extends ConditionBase {
+  kind: 'DISCOUNT';
+  /** The non-zero discounts, in order (percent). */
+  discounts: readonly Decimal[];
   /** Π (1 − d/100) over `discounts`, exact. */
   factor: Decimal;
-  /** PRICE / NET_PRICE: the price rounded to 4 decimals (the unit price when no discount applies). */
-  unitPrice: Decimal | null;
 }
+
+export type Condition = PriceCondition | DiscountCondition;
 
 const ONE = new Decimal(1);
 
@@ -47,24 +56,10 @@ function idOrder(id: string): bigint {
 
 /** Parses one ERP row; rows of unknown kind or without their price are dropped (they cannot win anything). */
 export function parseCondition(row: ConditionRow): Condition | null {
-  const kind = row.kind;
-  if (kind !== 'PRICE' && kind !== 'NET_PRICE' && kind !== 'DISCOUNT') return null;
-  const discounts =
-    kind === 'DISCOUNT'
-      ? [row.discount1, row.discount2, row.discount3]
-          .map((d) => (d === null || d === '' ? ZERO : erpDecimal(d)))
-          .filter((d) => !d.isZero())
-      : [];
-  const factor = discounts.reduce((f, d) => f.times(ONE.minus(d.dividedBy(100))), ONE);
   const minQty = row.minQty === null || row.minQty === '' ? ZERO : erpDecimal(row.minQty);
-  const price = kind === 'DISCOUNT' || row.price === null || row.price === '' ? null : parseDecimal(row.price);
-  // A PRICE / NET_PRICE row without a price breaks the contract and could
-  // give no base price; it takes no part rather than hide the ones that can.
-  if (kind !== 'DISCOUNT' && price === null) return null;
-  return {
+  const base: ConditionBase = {
     id: row.conditionId,
     idOrder: idOrder(row.conditionId),
-    kind,
     priority: Number.isFinite(row.priority) ? row.priority : 0,
     customerSpecificity: row.customerCode !== null ? 3 : row.customerGroup !== null ? 2 : 1,
     articleSpecificity: row.sku !== null ? 3 : row.familyCode !== null ? 2 : 1,
@@ -76,11 +71,28 @@ export function parseCondition(row: ConditionRow): Condition | null {
     threshold: toThreshold(minQty),
     validFrom: row.validFrom,
     validTo: row.validTo,
-    price,
-    discounts,
-    factor,
-    unitPrice: price === null ? null : roundHalfUp(price, 4),
   };
+  const kind = row.kind;
+  switch (kind) {
+    case 'PRICE':
+    case 'NET_PRICE': {
+      // A PRICE / NET_PRICE row without a price breaks the contract and could
+      // give no base price; it takes no part rather than hide the ones that can.
+      const price = row.price === null || row.price === '' ? null : parseDecimal(row.price);
+      if (price === null) return null;
+      return { ...base, kind, price, unitPrice: roundHalfUp(price, 4) };
+    }
+    case 'DISCOUNT': {
+      const discounts = [row.discount1, row.discount2, row.discount3]
+        .map((d) => (d === null || d === '' ? ZERO : erpDecimal(d)))
+        .filter((d) => !d.isZero());
+      const factor = discounts.reduce((f, d) => f.times(ONE.minus(d.dividedBy(100))), ONE);
+      return { ...base, kind, discounts, factor };
+    }
+    default:
+      // The column is free text in the ERP: an unknown kind is data to skip, not a crash.
+      return null;
+  }
 }
 
 /**

@@ -93,14 +93,6 @@ export function listItemsBytes(items: ListItems): number {
   return 64 + LIST_ITEM_BYTES * items.length;
 }
 
-/**
- * Step 1's choice of list: the customer's own list, unless it has none or
- * it is the default list (then the default list alone applies).
- */
-export function customerListOf(customerList: string | null | undefined, defaultList: string | null): string | null {
-  return customerList && customerList !== defaultList ? customerList : null;
-}
-
 /** The item that gives the list price for `quantity` on `today` in one list, if any. */
 export function selectListItem(items: ListItems, quantity: Quantity, today: string): ListItem | null {
   for (const item of items) {

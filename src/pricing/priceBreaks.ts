@@ -7,14 +7,14 @@
  */
 import type { Decimal } from '../decimal/decimal';
 import { inForce } from './conditions';
-import { computePrice, type PriceQuery } from './computePrice';
+import { computePrice, type PriceInputs } from './computePrice';
 
 export interface PriceBreak {
   minQuantity: Decimal;
   unitPrice: Decimal;
 }
 
-export function priceBreaks(query: Omit<PriceQuery, 'quantity'>): PriceBreak[] {
+export function priceBreaks(query: PriceInputs): PriceBreak[] {
   const { today } = query;
   const thresholds: Decimal[] = [];
   for (const items of [query.customerList, query.defaultList]) {
@@ -30,7 +30,7 @@ export function priceBreaks(query: Omit<PriceQuery, 'quantity'>): PriceBreak[] {
   for (let i = 0; i < thresholds.length; i++) {
     const quantity = thresholds[i]!;
     if (i > 0 && quantity.eq(thresholds[i - 1]!)) continue;
-    const price = computePrice({ ...query, quantity });
+    const price = computePrice(query, quantity);
     if (!price) continue;
     if (previous === null || !price.unitPrice.eq(previous)) {
       breaks.push({ minQuantity: quantity, unitPrice: price.unitPrice });

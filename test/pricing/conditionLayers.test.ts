@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { customerFactsOf, groupFactsOf } from '../../src/customers/customerFacts';
 import type { ConditionRow, CustomerContextRow, CustomerRow } from '../../src/erp/port';
 import { Decimal } from '../../src/decimal/decimal';
-import { conditionIndexFor, customerConditionIndex, firstMatching } from '../../src/pricing/conditionIndex';
+import { compileConditionIndex, compileGlobalConditions, conditionIndexOf, firstMatching } from '../../src/pricing/conditionIndex';
 import { toQuantity } from '../../src/pricing/quantity';
 import { condition } from './engineHarness';
 
@@ -48,11 +48,13 @@ function facts(code: string, group: string | null, own: ConditionRow[] = ownRows
 
 const ids = (list: readonly { id: string }[]) => list.map((c) => c.id);
 
+const globalLayer = compileGlobalConditions(globalRows);
+
 describe('layered condition indexes', () => {
   test('the layers give the candidates of one index over all the rows, in precedence order', () => {
     const { context, groupFacts } = facts('C1', 'G1');
-    const layered = customerConditionIndex(globalRows, customerFactsOf(context, groupFacts));
-    const flat = conditionIndexFor({ code: 'C1', group: 'G1' }, globalRows, context.conditions);
+    const layered = conditionIndexOf(globalLayer, customerFactsOf(context, groupFacts));
+    const flat = compileConditionIndex({ code: 'C1', group: 'G1' }, compileGlobalConditions(globalRows), context.conditions);
     for (const [sku, family] of [['A1', 'F1'], ['A2', 'F1'], ['A3', null]] as const) {
       const a = layered.candidates(sku, family);
       const b = flat.candidates(sku, family);
@@ -63,33 +65,44 @@ describe('layered condition indexes', () => {
     assert.deepEqual(ids(layered.candidates('A1', 'F1').all), ['1', '21', '20', '11', '10', '2', '3']);
   });
 
-  test('customers of one group without conditions of their own share one index', () => {
-    const shared = facts('C1', 'G1', []).groupFacts;
-    const c1 = customerFactsOf(facts('C1', 'G1', []).context, shared);
-    const c2 = customerFactsOf(facts('C2', 'G1', []).context, shared);
-    const i1 = customerConditionIndex(globalRows, c1);
-    const i2 = customerConditionIndex(globalRows, c2);
-    assert.equal(i1, i2);
+  test("customers of one group share the group's compiled conditions", () => {
+    const shared = facts('C1', 'G1', []).groupFacts!;
+    const i1 = conditionIndexOf(globalLayer, customerFactsOf(facts('C1', 'G1', []).context, shared));
+    const i2 = conditionIndexOf(globalLayer, customerFactsOf(facts('C2', 'G1', []).context, shared));
+    const q = toQuantity(new Decimal('1'));
+    const w1 = i1.discountWinner('A2', 'F1', q, '2026-11-30');
+    assert.equal(w1?.id, '10');
+    assert.equal(i2.discountWinner('A2', 'F1', q, '2026-11-30'), w1, 'the same compiled condition, not a copy');
+  });
+
+  test('conditions are compiled as the facts are made, not per request', () => {
+    const { context, groupFacts } = facts('C1', 'G1');
+    const held = customerFactsOf(context, groupFacts);
+    const q = toQuantity(new Decimal('1'));
+    const first = conditionIndexOf(globalLayer, held).priceWinner('A1', 'F1', q, '2026-11-30');
+    const second = conditionIndexOf(globalLayer, held).priceWinner('A1', 'F1', q, '2026-11-30');
+    assert.equal(first?.id, '21');
+    assert.equal(second, first);
   });
 
   test("a customer's own conditions stay its own", () => {
     const shared = facts('C1', 'G1').groupFacts;
-    const c1 = customerConditionIndex(globalRows, customerFactsOf(facts('C1', 'G1').context, shared));
-    const c2 = customerConditionIndex(globalRows, customerFactsOf(facts('C2', 'G1', []).context, shared));
+    const c1 = conditionIndexOf(globalLayer, customerFactsOf(facts('C1', 'G1').context, shared));
+    const c2 = conditionIndexOf(globalLayer, customerFactsOf(facts('C2', 'G1', []).context, shared));
     assert.ok(ids(c1.candidates('A1', 'F1').all).includes('21'));
     assert.ok(!ids(c2.candidates('A1', 'F1').all).includes('21'));
   });
 
   test("another group's conditions never reach a customer, even when handed over", () => {
     const { context } = facts('C3', 'G2');
-    const foreign = { group: 'G2', visibilityRules: [], conditions: groupRows };
-    const index = customerConditionIndex(globalRows, customerFactsOf(context, foreign));
+    const foreign = facts('C1', 'G1').groupFacts;
+    const index = conditionIndexOf(globalLayer, customerFactsOf(context, foreign));
     assert.ok(!ids(index.candidates('A1', 'F1').all).some((id) => id === '10' || id === '11'));
   });
 
   test('winners over the layers are the first matches of the merged order', () => {
     const { context, groupFacts } = facts('C1', 'G1');
-    const layered = customerConditionIndex(globalRows, customerFactsOf(context, groupFacts));
+    const layered = conditionIndexOf(globalLayer, customerFactsOf(context, groupFacts));
     for (const quantity of ['1', '10', '100']) {
       const q = toQuantity(new Decimal(quantity));
       const merged = layered.candidates('A1', 'F1');
@@ -99,6 +112,6 @@ describe('layered condition indexes', () => {
   });
 
   test('an anonymous caller gets the global conditions only', () => {
-    assert.deepEqual(ids(customerConditionIndex(globalRows, null).candidates('A1', 'F1').all), ['1', '2', '3']);
+    assert.deepEqual(ids(conditionIndexOf(globalLayer, null).candidates('A1', 'F1').all), ['1', '2', '3']);
   });
 });

@@ -2,16 +2,17 @@
  * Drives the pricing engine (src/pricing) from the same raw ERP rows the
  * reference implementation takes, the way the API does: global conditions
  * and the customer's own ones compiled into a per-audience index, and the
- * customer's list and the default list compiled per (list, sku). Every call
- * builds fresh row arrays, so no WeakMap cache in the engine carries over
- * between scenarios.
+ * customer's list and the default list compiled per (list, sku), the query
+ * built by the API's own step 1 (priceQueryFor). Every call compiles afresh,
+ * so nothing carries over between scenarios.
  */
 import { Decimal, formatFixed, formatPlain } from '../../src/decimal/decimal';
 import type { ConditionRow, PriceListItemRow } from '../../src/erp/port';
-import { conditionIndexFor } from '../../src/pricing/conditionIndex';
-import { computePrice, lineTotal, type PriceQuery, type PriceResult } from '../../src/pricing/computePrice';
+import { compileConditionIndex, compileGlobalConditions } from '../../src/pricing/conditionIndex';
+import { computePrice, lineTotal, type PriceResult } from '../../src/pricing/computePrice';
 import { compileListItems } from '../../src/pricing/listPrice';
 import { priceBreaks, type PriceBreak } from '../../src/pricing/priceBreaks';
+import { priceCaller, priceQueryFor } from '../../src/pricing/priceQuery';
 import {
   referencePrice,
   referencePriceBreaks,
@@ -30,7 +31,7 @@ export interface EngineContext {
 export interface EngineContextOptions {
   /**
    * Hand the index every row addressed to some customer or group (not only
-   * the caller's own): conditionIndexFor promises to ignore the others.
+   * the caller's own): compileConditionIndex promises to ignore the others.
    */
   ownRowsIncludeOthers?: boolean;
   /**
@@ -60,21 +61,14 @@ export function engineCaller(scenario: Omit<Scenario, 'article'>, options: Engin
             ? c.customerCode !== null || c.customerGroup !== null
             : c.customerCode === customer.code || (customer.group !== null && c.customerGroup === customer.group),
         );
-  const conditions = conditionIndexFor(audience, globalRows, ownRows);
+  const caller = priceCaller(customer?.priceListCode, scenario.defaultPriceList, compileConditionIndex(audience, compileGlobalConditions(globalRows), ownRows), scenario.today);
   return {
     article(article) {
       const rowsOf = (list: string): PriceListItemRow[] =>
         scenario.priceListItems.filter((r) => r.priceListCode === list && r.sku === article.sku);
-      const query: Omit<PriceQuery, 'quantity'> = {
-        sku: article.sku,
-        familyCode: article.familyCode,
-        today: scenario.today,
-        customerList: customer?.priceListCode != null ? compileListItems(rowsOf(customer.priceListCode)) : null,
-        defaultList: compileListItems(rowsOf(scenario.defaultPriceList)),
-        conditions,
-      };
+      const query = priceQueryFor(caller, article, (list) => compileListItems(rowsOf(list)));
       return {
-        price: (quantity) => computePrice({ ...query, quantity: new Decimal(quantity) }),
+        price: (quantity) => computePrice(query, new Decimal(quantity)),
         breaks: () => priceBreaks(query),
       };
     },
