@@ -188,6 +188,9 @@ async function main(options: HarnessOptions): Promise<void> {
     DEBUG_HEADERS: 'true',
     METRICS_PORT: 'off',
   };
+  // What the children will run with, read as they read it: no default is
+  // restated here.
+  const childConfig = loadConfig(childEnv);
   const metricsPort = await freeLoopbackPort();
   const server = await startChildServer({
     mainJs,
@@ -481,7 +484,7 @@ async function main(options: HarnessOptions): Promise<void> {
 
   // 4e. Freshness: a server with the change feed at its default interval.
   let freshness: FreshnessResult | null = null;
-  const defaultPollMs = loadConfig({ AUTH_JWT_SECRET: secret }).cache.changeFeedPollMs;
+  const defaultPollMs = loadConfig({ ...childEnv, CHANGE_FEED_POLL_MS: undefined }).cache.changeFeedPollMs;
   if (wanted('freshness') && !aborted && options.freshnessChanges > 0) {
     const port = await freeLoopbackPort();
     const env: Record<string, string> = { ...childEnv, RATE_LIMITS: 'off', METRICS_PORT: String(port), METRICS_HOST: '127.0.0.1' };
@@ -517,7 +520,7 @@ async function main(options: HarnessOptions): Promise<void> {
       families: data.families,
       limits,
       abuserConnections: options.abuserConnections,
-      maxCost: Number(process.env.MAX_QUERY_COST ?? 10_000),
+      maxCost: childConfig.queryLimits.maxCost,
       warmupSeconds: Math.max(options.warmupSeconds, 1),
       log,
       onChild: (pid) => {
@@ -572,7 +575,7 @@ async function main(options: HarnessOptions): Promise<void> {
   if (memoryRuns.length > 0) {
     sfText.push(
       '',
-      `Memory: ${options.articles} articles × ${options.customers} customers, first one request per customer (every customer's context built), then ${options.memorySeconds} s of uniform traffic over every customer in turn (products, and pages 1 in 4, drawn uniformly) on ${options.connections} connections; CACHE_MAX_MB ${process.env.CACHE_MAX_MB ?? 'default (96)'}. Figures from the server's /metrics at the end, RSS also sampled every 250 ms from /proc.`,
+      `Memory: ${options.articles} articles × ${options.customers} customers, first one request per customer (every customer's context built), then ${options.memorySeconds} s of uniform traffic over every customer in turn (products, and pages 1 in 4, drawn uniformly) on ${options.connections} connections; CACHE_MAX_MB ${childConfig.cache.maxBytes / 2 ** 20}${process.env.CACHE_MAX_MB === undefined ? ' (default)' : ''}. Figures from the server's /metrics at the end, RSS also sampled every 250 ms from /proc.`,
       '',
       '| server | completed | customers seen | ok req/s | errors | p99 ms | RSS end | RSS peak | process_resident_memory_bytes | nodejs_heap_size_used_bytes | nodejs_heap_size_total_bytes | nodejs_external_memory_bytes | ponte_cache_bytes |',
       '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

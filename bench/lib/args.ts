@@ -5,6 +5,7 @@
  * Every bound (time, requests, orders, pages) is a number, so a run always
  * stops by itself.
  */
+import { type ParseArgsConfig, parseArgs as parseCommandLine } from 'node:util';
 
 export interface HarnessOptions {
   /** Articles in the generated demo ERP (cached per size under .data/). */
@@ -70,138 +71,111 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --connections C    concurrent connections (default 16)
   --max-requests N   at most N recorded requests per scenario (default 200000)
   --max-orders N     at most N orders placed (default 2000)
-  --warmup S         unrecorded warm-up seconds before the baseline (default 2)
+  --warmup S         unrecorded warm-up seconds before the baseline (default 2, quick 1)
   --only a,b         only these scenarios (baselines always run): page, page-cold, catalog, catalog-cold, product, quote, order, mixed, memory, freshness, fairness
   --abuser-connections C  connections of the abusive client in the fairness scenario (default 4)
   --json FILE        also write the results as JSON
   --regenerate       rebuild the cached demo ERP
   --profile DIR      write a CPU profile of the server into DIR (open it in Chrome DevTools)`;
 
-function integer(name: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined || !/^\d+$/.test(raw)) throw new Error(`${name}: expected a whole number, got ${JSON.stringify(raw)}`);
+function integer(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw)) throw new Error(`${name}: expected a whole number, got ${JSON.stringify(raw)}`);
   const n = Number(raw);
   if (n < min || n > max) throw new Error(`${name}: must be between ${min} and ${max}, got ${n}`);
   return n;
 }
 
-function seconds(name: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw)) throw new Error(`${name}: expected a number of seconds, got ${JSON.stringify(raw)}`);
+/** A non-negative decimal number (seconds, a share, an exponent). */
+function decimal(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new Error(`${name}: expected a number, got ${JSON.stringify(raw)}`);
   const n = Number(raw);
   if (n < min || n > max) throw new Error(`${name}: must be between ${min} and ${max}, got ${n}`);
   return n;
 }
+
+/** Every flag; `--flag value` and `--flag=value` both work (node:util parseArgs). */
+const FLAGS = {
+  help: { type: 'boolean', short: 'h' },
+  quick: { type: 'boolean' },
+  regenerate: { type: 'boolean' },
+  articles: { type: 'string' },
+  customers: { type: 'string' },
+  duration: { type: 'string' },
+  connections: { type: 'string' },
+  'max-requests': { type: 'string' },
+  'max-orders': { type: 'string' },
+  warmup: { type: 'string' },
+  only: { type: 'string' },
+  json: { type: 'string' },
+  profile: { type: 'string' },
+  'abuser-connections': { type: 'string' },
+  'page-connections': { type: 'string' },
+  'mixed-warmup': { type: 'string' },
+  'mixed-duration': { type: 'string' },
+  'memory-duration': { type: 'string' },
+  'memory-heap': { type: 'string' },
+  anonymous: { type: 'string' },
+  zipf: { type: 'string' },
+  'freshness-changes': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+type ValueFlag = { [K in keyof typeof FLAGS]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never }[keyof typeof FLAGS];
 
 export function parseArgs(argv: readonly string[]): HarnessOptions | 'help' {
-  const quick = argv.includes('--quick');
-  const options: HarnessOptions = {
-    articles: quick ? 5_000 : 100_000,
-    customers: quick ? 500 : 5_000,
-    durationSeconds: quick ? 2 : 8,
-    connections: 16,
-    maxRequests: 200_000,
-    maxOrders: 2_000,
-    warmupSeconds: quick ? 1 : 2,
-    only: null,
-    json: null,
-    regenerate: false,
-    profileDir: null,
-    abuserConnections: 4,
-    quick,
-    pageConnections: 50,
-    mixedWarmupSeconds: quick ? 2 : 10,
-    mixedSeconds: quick ? 3 : 15,
-    memorySeconds: quick ? 3 : 20,
-    memoryHeapMb: 256,
-    anonymousShare: 0.6,
-    zipf: 1.1,
-    freshnessChanges: quick ? 3 : 5,
-  };
-  for (let i = 0; i < argv.length; i += 1) {
-    const flag = argv[i]!;
-    // Accept --flag=value as well as --flag value.
-    const eq = flag.indexOf('=');
-    const name = eq > 0 ? flag.slice(0, eq) : flag;
-    const value = (): string | undefined => (eq > 0 ? flag.slice(eq + 1) : argv[++i]);
-    switch (name) {
-      case '-h':
-      case '--help':
-        return 'help';
-      case '--articles':
-        options.articles = integer(name, value(), 50, 2_000_000);
-        break;
-      case '--customers':
-        options.customers = integer(name, value(), 10, 1_000_000);
-        break;
-      case '--duration':
-        options.durationSeconds = seconds(name, value(), 0.5, 3600);
-        break;
-      case '--connections':
-        options.connections = integer(name, value(), 1, 1024);
-        break;
-      case '--max-requests':
-        options.maxRequests = integer(name, value(), 1, 10_000_000);
-        break;
-      case '--max-orders':
-        options.maxOrders = integer(name, value(), 0, 1_000_000);
-        break;
-      case '--warmup':
-        options.warmupSeconds = seconds(name, value(), 0, 600);
-        break;
-      case '--only': {
-        const list = value();
-        if (!list) throw new Error('--only: expected a comma-separated list of scenarios');
-        options.only = list.split(',').map((s) => s.trim()).filter(Boolean);
-        const unknown = options.only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
-        if (unknown.length > 0) throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
-        break;
-      }
-      case '--json': {
-        const file = value();
-        if (!file) throw new Error('--json: expected a file name');
-        options.json = file;
-        break;
-      }
-      case '--profile': {
-        const dir = value();
-        if (!dir) throw new Error('--profile: expected a folder');
-        options.profileDir = dir;
-        break;
-      }
-      case '--abuser-connections':
-        options.abuserConnections = integer(name, value(), 1, 256);
-        break;
-      case '--quick':
-        break;
-      case '--page-connections':
-        options.pageConnections = integer(name, value(), 1, 1024);
-        break;
-      case '--mixed-warmup':
-        options.mixedWarmupSeconds = seconds(name, value(), 0, 600);
-        break;
-      case '--mixed-duration':
-        options.mixedSeconds = seconds(name, value(), 0.5, 3600);
-        break;
-      case '--memory-duration':
-        options.memorySeconds = seconds(name, value(), 0.5, 3600);
-        break;
-      case '--memory-heap':
-        options.memoryHeapMb = integer(name, value(), 64, 65_536);
-        break;
-      case '--anonymous':
-        options.anonymousShare = seconds(name, value(), 0, 1);
-        break;
-      case '--zipf':
-        options.zipf = seconds(name, value(), 0, 5);
-        break;
-      case '--freshness-changes':
-        options.freshnessChanges = integer(name, value(), 0, 100);
-        break;
-      case '--regenerate':
-        options.regenerate = true;
-        break;
-      default:
-        throw new Error(`unknown flag ${flag}\n${USAGE}`);
+  const { values } = (() => {
+    try {
+      return parseCommandLine({ args: [...argv], options: FLAGS, strict: true, allowPositionals: false });
+    } catch (error) {
+      // node's message names the flag; the usage says what would have worked.
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     }
+  })();
+  if (values.help) return 'help';
+  const quick = values.quick === true;
+  const whole = (flag: ValueFlag, fallback: number, min: number, max: number) => {
+    const raw = values[flag];
+    return raw === undefined ? fallback : integer(`--${flag}`, raw, min, max);
+  };
+  const number = (flag: ValueFlag, fallback: number, min: number, max: number) => {
+    const raw = values[flag];
+    return raw === undefined ? fallback : decimal(`--${flag}`, raw, min, max);
+  };
+  const text = (flag: ValueFlag, what: string): string | null => {
+    const raw = values[flag];
+    if (raw === undefined) return null;
+    if (raw === '') throw new Error(`--${flag}: expected ${what}`);
+    return raw;
+  };
+
+  let only: string[] | null = null;
+  const list = text('only', 'a comma-separated list of scenarios');
+  if (list !== null) {
+    only = list.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+    if (unknown.length > 0) throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
   }
-  return options;
+
+  return {
+    articles: whole('articles', quick ? 5_000 : 100_000, 50, 2_000_000),
+    customers: whole('customers', quick ? 500 : 5_000, 10, 1_000_000),
+    durationSeconds: number('duration', quick ? 2 : 8, 0.5, 3600),
+    connections: whole('connections', 16, 1, 1024),
+    maxRequests: whole('max-requests', 200_000, 1, 10_000_000),
+    maxOrders: whole('max-orders', 2_000, 0, 1_000_000),
+    warmupSeconds: number('warmup', quick ? 1 : 2, 0, 600),
+    only,
+    json: text('json', 'a file name'),
+    regenerate: values.regenerate === true,
+    profileDir: text('profile', 'a folder'),
+    abuserConnections: whole('abuser-connections', 4, 1, 256),
+    quick,
+    pageConnections: whole('page-connections', 50, 1, 1024),
+    mixedWarmupSeconds: number('mixed-warmup', quick ? 2 : 10, 0, 600),
+    mixedSeconds: number('mixed-duration', quick ? 3 : 15, 0.5, 3600),
+    memorySeconds: number('memory-duration', quick ? 3 : 20, 0.5, 3600),
+    memoryHeapMb: whole('memory-heap', 256, 64, 65_536),
+    anonymousShare: number('anonymous', 0.6, 0, 1),
+    zipf: number('zipf', 1.1, 0, 5),
+    freshnessChanges: whole('freshness-changes', quick ? 3 : 5, 0, 100),
+  };
 }

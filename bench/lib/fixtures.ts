@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDemoErpFile, readDemoSummary } from '../../src/demo/openDemoErp';
 import type { DemoErpSummary } from '../../src/demo/generateDemoErp';
+import { DEFAULTS } from '../../src/settings/defaults';
 import { dateInZone } from '../../src/settings/erpSettings';
 
 /** The generator's default seed: the same database as `npm start` would build at this size. */
@@ -48,7 +49,7 @@ export function ensureBenchErp(path: string, articles: number, customers: number
     seed: BENCH_SEED,
     articles,
     customers,
-    today: dateInZone(new Date(), 'Europe/Rome'),
+    today: dateInZone(new Date(), DEFAULTS.timeZone),
   });
   return { path, summary, generatedNow: true, millis: Date.now() - started };
 }
@@ -88,20 +89,12 @@ export interface BenchData {
   today: string;
 }
 
-/** A seeded PRNG, so every run picks the same articles. */
-export function seeded(seed: number): () => number {
-  // The demo generator's seeded PRNG (sfc32), not a second one.
-  const random = new Random(seed);
-  return () => random.next();
-}
-
-function sample<T>(items: readonly T[], n: number, random: () => number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j]!, copy[i]!];
-  }
-  return copy.slice(0, n);
+/**
+ * The project's seeded PRNG (src/demo/random.ts), so every run picks the same
+ * articles and sends the same traffic, to Ponte and the naive server alike.
+ */
+export function seeded(seed: number): Random {
+  return new Random(seed);
 }
 
 /** A decimal as a count of thousandths (quantities are decimal(18,3)). */
@@ -129,7 +122,7 @@ export function chooseBenchData(path: string, summary: DemoErpSummary): BenchDat
     const settings = new Map(
       (db.prepare(`SELECT setting_key AS k, setting_value AS v FROM ecom_settings`).all() as Array<{ k: string; v: string }>).map((r) => [r.k, r.v]),
     );
-    const today = dateInZone(new Date(), settings.get('time_zone') ?? 'Europe/Rome');
+    const today = dateInZone(new Date(), settings.get('time_zone') ?? DEFAULTS.timeZone);
     const defaultList = settings.get('default_price_list') ?? null;
 
     // Viewers: the demo customer, one customer per (price list, group) so
@@ -177,10 +170,9 @@ export function chooseBenchData(path: string, summary: DemoErpSummary): BenchDat
         )
         .all() as Array<{ sku: string; pack: string; min: string; family: string | null }>
     ).filter((a) => !named.has(a.sku) && (a.family === null || !denied.has(a.family)));
-    const productSkus = sample(
+    const productSkus = random.sample(
       visibleToAll.map((a) => a.sku),
       100,
-      random,
     ).sort();
 
     // Orderable by everyone: also an undated-or-current default-list price from quantity 0,
@@ -192,7 +184,8 @@ export function chooseBenchData(path: string, summary: DemoErpSummary): BenchDat
         LIMIT 1`,
     );
     const priced = defaultList ? visibleToAll.filter((a) => hasBasePrice.get({ list: defaultList, sku: a.sku, today })) : [];
-    const orderLines = sample(priced, 120, random)
+    const orderLines = random
+      .sample(priced, 120)
       .sort((x, y) => (x.sku < y.sku ? -1 : 1))
       .map((a) => ({ sku: a.sku, quantity: orderableQuantity(a.pack, a.min) }));
 

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
+import { BENCH_SEED, seeded } from './fixtures';
 
 export interface FreshnessResult {
   /** Change→served latency per change, in ms; null when not served within the timeout. */
@@ -133,13 +134,15 @@ export async function measureFreshness(options: {
   const update = db.prepare(`UPDATE ecom_stock SET on_hand = CAST(CAST(on_hand AS REAL) + 7 AS TEXT) WHERE sku = ? AND warehouse_code = ?`);
   const change = db.prepare(`INSERT INTO ecom_changes (entity, entity_key, changed_at) VALUES ('STOCK', ?, ?)`);
   const latenciesMs: Array<number | null> = [];
+  // Seeded like the rest of the bench: every run waits the same delays.
+  const jitter = seeded(BENCH_SEED);
   let probes = 0;
   try {
     for (const target of options.targets) {
       if (options.aborted()) break;
       const before = await available(options.url, options.headers, target.sku);
       // Let a poll or two pass so the change lands at a random point of the interval.
-      await sleep(150 + Math.floor(Math.random() * 500));
+      await sleep(jitter.int(150, 649));
       db.transaction(() => {
         update.run(target.sku, target.warehouse);
         change.run(target.sku, new Date().toISOString());

@@ -19,6 +19,7 @@
  */
 import Database from 'better-sqlite3';
 import type { CartLine } from './fixtures';
+import type { Random } from '../../src/demo/random';
 import { seeded } from './fixtures';
 import type { Call, GqlResult, Scenario } from './loadRunner';
 
@@ -64,7 +65,7 @@ export function chooseStorefrontData(path: string): StorefrontData {
 }
 
 /** Zipf(s) over ranks 0..n-1 (rank 0 the most popular), by inverse CDF. */
-export function zipfSampler(n: number, s: number, random: () => number): () => number {
+export function zipfSampler(n: number, s: number, random: Random): () => number {
   const cdf = new Float64Array(n);
   let sum = 0;
   for (let k = 0; k < n; k += 1) {
@@ -72,7 +73,7 @@ export function zipfSampler(n: number, s: number, random: () => number): () => n
     cdf[k] = sum;
   }
   return () => {
-    const u = random() * sum;
+    const u = random.next() * sum;
     let lo = 0;
     let hi = n - 1;
     while (lo < hi) {
@@ -204,11 +205,11 @@ export function mixedScenario(name: string, options: MixOptions): Scenario {
     name,
     title: `storefront mix: ${Math.round(options.anonymousShare * 100)} % anonymous, customers and pages Zipf s=${options.zipfS}, ${MIX.page * 100} % pages / ${MIX.product * 100} % product / ${MIX.quote * 100} % quotes`,
     next() {
-      const anonymous = random() < options.anonymousShare;
+      const anonymous = random.next() < options.anonymousShare;
       const code = anonymous ? null : options.data.customers[customer()]!;
       const headers = naive || code === null ? options.anonymousHeaders : options.customerHeaders(code);
       // Quotes need a customer (Ponte answers an anonymous quote UNAUTHENTICATED): visitors browse only.
-      const kind = anonymous ? random() * (MIX.page + MIX.product) : random();
+      const kind = anonymous ? random.next() * (MIX.page + MIX.product) : random.next();
       if (kind < MIX.page) {
         const skus = options.data.pages[page()]!;
         return { body: body(pageQuery(skus)), headers, check: checkPage(skus.length) };
@@ -244,12 +245,12 @@ export function uniformScenario(
       if (onePass && n >= data.customers.length) return null;
       const code = data.customers[n++ % data.customers.length]!;
       const headers = customerHeaders(code);
-      if (random() < 0.25) {
-        const skus = data.pages[Math.floor(random() * data.pages.length)]!;
+      if (random.chance(0.25)) {
+        const skus = random.pick(data.pages);
         // Customers with restrictions may see fewer: only an empty page is a failure here.
         return { body: body(pageQuery(skus)), headers, check: (r) => (Array.isArray(r.data?.products) && r.data.products.length > 0 ? null : 'page: empty') };
       }
-      const s = data.skus[Math.floor(random() * data.skus.length)]!;
+      const s = random.pick(data.skus);
       return { body: body(PONTE_PRODUCT, { sku: s }), headers };
     },
   };

@@ -7,6 +7,7 @@
  * 2,100-parameter limit never bites.
  */
 import sql from 'mssql';
+import pino from 'pino';
 import { mssqlDialect } from './dialect';
 import { PROBE_ORDER_HEADER, type InsertOrderResult, type OrderHeaderInsert, type OrderLineInsert } from './port';
 import { type Params, type Raw, SqlErp } from './sqlErp';
@@ -17,7 +18,7 @@ const UNIQUE_VIOLATIONS = new Set([2627, 2601]);
 /**
  * Turns mssql://user:password@host:port/database?encrypt=false&trustServerCertificate=true
  * into an mssql config. Query parameters: encrypt, trustServerCertificate,
- * instanceName, poolMax, requestTimeoutMs.
+ * instanceName, poolMax, requestTimeoutMs, connectionTimeoutMs.
  */
 export function mssqlConfigFromUrl(url: string, requestTimeoutMs: number): sql.config {
   const u = new URL(url.replace(/^sqlserver:/, 'mssql:'));
@@ -43,9 +44,38 @@ export function mssqlConfigFromUrl(url: string, requestTimeoutMs: number): sql.c
   };
 }
 
+/** The part of a pino logger the adapter writes to. */
+export interface AdapterLog {
+  error(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
 export interface MssqlErpOptions {
+  /** Where pool and rollback errors go; without one, to stderr (pino), never dropped. */
+  logger?: AdapterLog;
   /** Test-only fault injection between the order header and its lines. */
   beforeOrderLines?: () => void;
+}
+
+/**
+ * The pool's 'error' listener. Without a listener the event would crash the
+ * process; a listener that drops it hides why the ERP is unreachable. While
+ * SQL Server is down every connection attempt fails, so within a window only
+ * the first error is logged and the rest are counted into the next line.
+ */
+export function poolErrorHandler(logger: Pick<AdapterLog, 'error'>, windowMs = 10_000, now: () => number = Date.now): (error: unknown) => void {
+  let windowStart = -Infinity;
+  let suppressed = 0;
+  return (error) => {
+    const t = now();
+    if (t - windowStart < windowMs) {
+      suppressed += 1;
+      return;
+    }
+    logger.error({ err: error, suppressedSinceLast: suppressed }, 'SQL Server connection pool error');
+    windowStart = t;
+    suppressed = 0;
+  };
 }
 
 export class MssqlErp extends SqlErp {
@@ -53,6 +83,7 @@ export class MssqlErp extends SqlErp {
 
   private constructor(
     private readonly pool: sql.ConnectionPool,
+    private readonly log: AdapterLog,
     private readonly options: MssqlErpOptions,
   ) {
     super(mssqlDialect);
@@ -60,10 +91,10 @@ export class MssqlErp extends SqlErp {
 
   static async connect(url: string, requestTimeoutMs: number, options: MssqlErpOptions = {}): Promise<MssqlErp> {
     const pool = new sql.ConnectionPool(mssqlConfigFromUrl(url, requestTimeoutMs));
-    // A pool error event without a listener would crash the process.
-    pool.on('error', () => undefined);
+    const log = options.logger ?? pino({ level: 'warn' }, process.stderr);
+    pool.on('error', poolErrorHandler(log));
     await pool.connect();
-    return new MssqlErp(pool, options);
+    return new MssqlErp(pool, log, options);
   }
 
   private request(params: Params, tx?: sql.Transaction): sql.Request {
@@ -112,7 +143,12 @@ export class MssqlErp extends SqlErp {
       await tx.commit();
       return { inserted: true, inboxId };
     } catch (error) {
-      await tx.rollback().catch(() => undefined);
+      // The insert's own error is the one to report to the caller; a failed
+      // rollback (the connection is gone, SQL Server rolls back itself) is
+      // worth a line in the log all the same.
+      await tx.rollback().catch((rollbackError: unknown) => {
+        this.log.warn({ err: rollbackError }, 'rolling back a failed order insert failed');
+      });
       throw error;
     }
   }

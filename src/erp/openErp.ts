@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { ErpLocation, DemoConfig, ErpLimits } from '../config/config';
 import { ensureDemoErpFile, type DemoErpInfo } from '../demo/openDemoErp';
+import { DEFAULTS } from '../settings/defaults';
 import { dateInZone } from '../settings/erpSettings';
 import { MssqlErp } from './mssql';
 import type { ErpPort } from './port';
@@ -30,7 +31,8 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
         seed: demo.seed,
         articles: demo.articles,
         customers: demo.customers,
-        today: dateInZone(new Date(), 'Europe/Rome'),
+        // The demo ERP's time_zone is the contract's default.
+        today: dateInZone(new Date(), DEFAULTS.timeZone),
       });
       if (info.generatedNow) logger.info({ path: location.path, ms: info.millis }, 'demo ERP generated');
       const sqlite = SqliteErp.open(location.path);
@@ -57,6 +59,6 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       return { adapter, demo: null, sqlite: null };
     }
     case 'mssql':
-      return { adapter: await MssqlErp.connect(location.url, limits.timeoutMs), demo: null, sqlite: null };
+      return { adapter: await MssqlErp.connect(location.url, limits.timeoutMs, { logger }), demo: null, sqlite: null };
   }
 }

@@ -13,6 +13,7 @@
  * key lists accept any number of keys: adapters pass them as one JSON
  * parameter, never one parameter per key.
  */
+import { DEFAULTS } from '../settings/defaults';
 
 /** A decimal in plain notation, exactly as stored ("9.9900", "22", "0.5"). */
 export type DecimalString = string;
@@ -224,7 +225,7 @@ export const PROBE_ORDER_HEADER: OrderHeaderInsert = {
   shipToCountry: null,
   requestedDelivery: null,
   notes: null,
-  currency: 'EUR',
+  currency: DEFAULTS.currency,
   totalNet: '0',
   createdAt: '1970-01-01T00:00:00.000Z',
 };

@@ -6,6 +6,7 @@
  * nothing passes through a binary float. All values are parameters.
  */
 import type { Dialect } from './dialect';
+import type { Raw } from './sqlErp';
 import type {
   ArticleRow,
   ConditionRow,
@@ -197,9 +198,12 @@ function nullableBit(value: unknown): boolean | null {
   return value === null || value === undefined ? null : bit(value);
 }
 
-/** Trailing zeros of a decimal text, kept: the text is passed on as stored. */
-type Raw = Record<string, unknown>;
-
+/*
+ * Row mappers: the aliases already give rows the port's field names, so
+ * each mapper fixes only what the two drivers return differently (bits,
+ * numbers, the case of kinds and modes); decimal texts pass through as
+ * stored.
+ */
 export const mapArticle = (r: Raw): ArticleRow => ({
   ...(r as unknown as ArticleRow),
   restricted: bit(r.restricted),

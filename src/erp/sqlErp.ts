@@ -47,6 +47,7 @@ import {
 } from './sql';
 
 export type Params = Record<string, string | number | null>;
+/** One row as the driver returns it, before the mappers of sql.ts. */
 export type Raw = Record<string, unknown>;
 
 export abstract class SqlErp implements ErpPort {

@@ -3,6 +3,7 @@
  */
 import { Decimal, parseDecimal } from '../decimal/decimal';
 import type { SettingRow } from '../erp/port';
+import { DEFAULTS } from './defaults';
 
 export interface ErpSettings {
   /** The list for anonymous callers and customers without one; null only if the ERP breaks the contract. */
@@ -62,9 +63,9 @@ function parseSettings(rows: readonly SettingRow[]): ErpSettings {
   const threshold = text('low_stock_threshold');
   return {
     defaultPriceList: text('default_price_list'),
-    currency: text('currency') ?? 'EUR',
-    timeZone: zone !== null && isValidTimeZone(zone) ? zone : 'Europe/Rome',
-    lowStockThreshold: (threshold !== null ? parseDecimal(threshold) : null) ?? new Decimal(5),
+    currency: text('currency') ?? DEFAULTS.currency,
+    timeZone: zone !== null && isValidTimeZone(zone) ? zone : DEFAULTS.timeZone,
+    lowStockThreshold: (threshold !== null ? parseDecimal(threshold) : null) ?? new Decimal(DEFAULTS.lowStockThreshold),
   };
 }
 
@@ -79,7 +80,9 @@ export function dateInZone(instant: Date, timeZone: string): string {
   const minute = Math.floor(instant.getTime() / 60_000);
   const held = lastDates.get(timeZone);
   if (held && held.minute === minute) return held.date;
-  const formatter = formatterFor(timeZone) ?? formatterFor('Europe/Rome')!;
+  // readErpSettings never hands out an invalid zone; a caller passing one
+  // gets the contract's zone rather than an exception on every price.
+  const formatter = formatterFor(timeZone) ?? formatterFor(DEFAULTS.timeZone)!;
   const date = formatter.format(instant);
   if (lastDates.size < MAX_ZONES || lastDates.has(timeZone)) lastDates.set(timeZone, { minute, date });
   return date;

@@ -1,11 +1,13 @@
 /**
  * Visibility rules (erp-contract.md, "Visibility rules"), implemented once.
  *
- * Every path that can reveal an article (product, products, catalog,
- * _entities, prices, stock, quote, placeOrder) asks `isVisible`. A policy is
- * compiled from the rules addressed to the caller (cached ERP facts): its
- * group's layer is shared by the group's customers, its own layer is its
- * own; nothing compiled for one audience is used for another.
+ * Every path that can reveal an article asks `isVisible`: by sku through
+ * src/catalog/visibleArticles.ts (product, products, _entities, quote and
+ * order lines; prices and stock are fields of an article already let
+ * through), page by page in src/catalog/catalogPage.ts (catalog). A
+ * customer's policy is layers of rule sets: its group's, compiled once per
+ * group and shared by the group's customers, and its own; both compiled as
+ * the customer's facts enter the cache (src/customers/customerFacts.ts).
  */
 import type { VisibilityRuleRow } from '../erp/port';
 

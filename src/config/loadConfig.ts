@@ -1,0 +1,180 @@
+/**
+ * The environment, parsed by envSchema.ts, turned into a Config: the checks
+ * that involve more than one variable, or a value's shape beyond a number
+ * range, live here. Called once, by main.ts; everything else is handed
+ * the part of Config it needs.
+ */
+import { randomBytes } from 'node:crypto';
+import { ConfigError } from '../errors';
+import { type Env, EnvSchema } from './envSchema';
+import type { Config, ErpLocation, SurfaceConfig } from './types';
+
+/**
+ * The NODE_ENV values Ponte knows. Anything else ("prod") would silently
+ * run as development, with a generated secret, so it is refused.
+ */
+const NODE_ENVS = ['production', 'development', 'test'];
+
+function parseMetrics(host: string, port: string, problems: string[]): SurfaceConfig['metrics'] {
+  if (port === 'off') return null;
+  const n = /^\d+$/.test(port) ? Number(port) : NaN;
+  if (!(n >= 0 && n <= 65535)) problems.push('METRICS_PORT: a port number (0 = any free port) or off');
+  return { host, port: n };
+}
+
+function parseTrustProxy(value: string): SurfaceConfig['trustProxy'] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+function parseErpUrl(url: string | null, demoPath: string, problems: string[]): ErpLocation {
+  if (url === null) return { kind: 'demo', path: demoPath };
+  if (url.startsWith('sqlite:')) {
+    let path = url.slice('sqlite:'.length);
+    // Accept sqlite:///abs/path and sqlite://rel as well as sqlite:/abs/path.
+    if (path.startsWith('//')) path = path.slice(2);
+    if (path === '') problems.push('ERP_URL: sqlite: needs a file path, e.g. sqlite:/data/erp.sqlite');
+    return { kind: 'sqlite', path };
+  }
+  if (url.startsWith('mssql://') || url.startsWith('sqlserver://')) {
+    try {
+      const parsed = new URL(url);
+      if (!parsed.hostname) throw new Error('no host');
+      if (parsed.pathname.replace(/^\//, '') === '' && !parsed.searchParams.get('database')) {
+        problems.push('ERP_URL: mssql:// needs a database, e.g. mssql://user:password@host:1433/erp');
+      }
+    } catch {
+      problems.push('ERP_URL: not a valid mssql:// URL (mssql://user:password@host:port/database)');
+    }
+    return { kind: 'mssql', url };
+  }
+  problems.push('ERP_URL: must start with sqlite: or mssql:// (unset = the embedded demo ERP)');
+  return { kind: 'demo', path: demoPath };
+}
+
+function parseAuthKey(e: Env, production: boolean, devSecret: (() => Uint8Array) | undefined, problems: string[]) {
+  let secret: Uint8Array | null = null;
+  let generatedSecret = false;
+  if (e.AUTH_JWT_SECRET !== null && e.AUTH_JWKS_URL !== null) {
+    problems.push('AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
+  }
+  if (e.AUTH_JWT_SECRET !== null) {
+    secret = new TextEncoder().encode(e.AUTH_JWT_SECRET);
+    if (secret.byteLength < 32) problems.push('AUTH_JWT_SECRET: must be at least 32 bytes long (HS256)');
+  }
+  if (e.AUTH_JWKS_URL !== null) {
+    try {
+      const u = new URL(e.AUTH_JWKS_URL);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+    } catch {
+      problems.push('AUTH_JWKS_URL: must be an http(s) URL');
+    }
+  }
+  if (e.AUTH_JWT_SECRET === null && e.AUTH_JWKS_URL === null) {
+    if (production || !devSecret) {
+      problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL: one is required in production');
+    } else {
+      secret = devSecret();
+      generatedSecret = true;
+    }
+  }
+  return { secret, generatedSecret };
+}
+
+/**
+ * Builds the configuration from an environment map.
+ * @param devSecret supplies a secret when none is configured outside production.
+ * @throws ConfigError listing every problem found, not only the first.
+ */
+export function loadConfig(env: Record<string, string | undefined>, devSecret?: () => Uint8Array): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+  if (e.NODE_ENV !== null && !NODE_ENVS.includes(e.NODE_ENV)) {
+    problems.push(`NODE_ENV: must be production, development or test (or unset), got ${JSON.stringify(e.NODE_ENV.slice(0, 40))}`);
+  }
+  const erp = parseErpUrl(e.ERP_URL, e.DEMO_ERP_PATH, problems);
+  const { secret, generatedSecret } = parseAuthKey(e, production, devSecret, problems);
+
+  let linkKey: Uint8Array = randomBytes(32);
+  if (e.FILE_URL_SECRET !== null) {
+    linkKey = new TextEncoder().encode(e.FILE_URL_SECRET);
+    if (linkKey.byteLength < 32) problems.push('FILE_URL_SECRET: must be at least 32 bytes long');
+  }
+  if (e.PUBLIC_BASE_URL !== null && !/^https?:\/\/[^/]+(\/.*)?$/.test(e.PUBLIC_BASE_URL)) {
+    problems.push('PUBLIC_BASE_URL: must be an http(s) URL, e.g. https://api.example.it');
+  }
+  const metrics = parseMetrics(e.METRICS_HOST, e.METRICS_PORT, problems);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    erp,
+    erpLimits: { timeoutMs: e.ERP_TIMEOUT_MS, maxConcurrency: e.ERP_MAX_CONCURRENCY },
+    auth: {
+      secret,
+      jwksUrl: e.AUTH_JWKS_URL,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      generatedSecret,
+      maxTokenAgeSeconds: e.AUTH_MAX_TOKEN_AGE,
+    },
+    cache: {
+      maxEntries: e.CACHE_MAX_ENTRIES,
+      maxBytes: e.CACHE_MAX_MB * 1024 * 1024,
+      ttlMs: e.CACHE_TTL_MS,
+      stockTtlMs: e.STOCK_CACHE_TTL_MS,
+      warmUp: e.CACHE_WARM_UP === 'on',
+      changeFeedPollMs: e.CHANGE_FEED_POLL_MS,
+      staleIfErrorMs: e.STALE_IF_ERROR_MS,
+    },
+    demo: {
+      articles: e.DEMO_ARTICLES,
+      customers: e.DEMO_CUSTOMERS,
+      seed: e.DEMO_SEED,
+      importDelayMs: e.DEMO_IMPORT_DELAY_MS,
+    },
+    maxOrderLines: e.MAX_ORDER_LINES,
+    files: {
+      linkKey,
+      linkTtlSeconds: e.FILE_URL_TTL_SECONDS,
+      baseUrl: (e.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
+    },
+    queryLimits: {
+      maxAliases: e.MAX_ALIASES,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxTokens: e.MAX_TOKENS,
+      maxDepth: e.MAX_DEPTH,
+      maxCost: e.MAX_QUERY_COST,
+      maxErpCalls: e.MAX_ERP_CALLS_PER_REQUEST,
+      maxPricedLines: e.MAX_PRICED_LINES_PER_REQUEST,
+    },
+    rateLimits: {
+      enabled: e.RATE_LIMITS === 'on',
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      perPrincipal: e.RATE_LIMIT_MAX,
+      perService: e.RATE_LIMIT_SERVICE_MAX,
+      authFailures: e.RATE_LIMIT_AUTH_FAILURES_MAX,
+      orders: e.RATE_LIMIT_ORDERS_MAX,
+      costPerPrincipal: e.RATE_LIMIT_COST_MAX,
+      costPerService: e.RATE_LIMIT_SERVICE_COST_MAX,
+      costBurst: e.RATE_LIMIT_COST_BURST,
+    },
+    surface: {
+      introspection: e.INTROSPECTION === undefined ? !production : e.INTROSPECTION === 'true',
+      debugHeaders: e.DEBUG_HEADERS === undefined ? !production : e.DEBUG_HEADERS === 'true',
+      metrics,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * What the contract (erp-contract.md, ecom_settings) says applies when the
+ * ERP leaves a setting out. Written once: the settings reader, the demo ERP,
+ * the readiness probe and the benchmark must all agree on them.
+ */
+export const DEFAULTS = {
+  /** `time_zone`: "today" for validity dates is the date in this zone. */
+  timeZone: 'Europe/Rome',
+  /** `currency`. */
+  currency: 'EUR',
+  /** `language`: the language of messages when the caller sends no Accept-Language. */
+  language: 'it',
+  /** `low_stock_threshold`, as decimal text: available below it is LOW_STOCK. */
+  lowStockThreshold: '5',
+} as const;
