@@ -5,7 +5,8 @@
  * schema/erp/mssql.sql.
  *
  * The fixture is written once, as plain table rows in the contract's column
- * names, and inserted with plain parameterised INSERT statements, so both
+ * names (built with test/helpers/erpRows.ts, shared with the hand-made
+ * SQLite ERPs of test/helpers/fixtureErp.ts), and inserted with plain parameterised INSERT statements, so both
  * dialects hold the same facts:
  *  - decimals are strings in plain notation ("9.9900"); SQLite stores the text
  *    as is, SQL Server receives a typed decimal(p,s) input;
@@ -26,12 +27,12 @@ import { MssqlErp, mssqlConfigFromUrl, type MssqlErpOptions } from '../../src/er
 import type { ErpPort } from '../../src/erp/port';
 import { SqliteErp, type SqliteErpOptions } from '../../src/erp/sqlite';
 import { openSqliteWorkerErp } from '../../src/erp/sqliteWorkerErp';
+import { article, condition, customer, document, insertStatement, sqliteRow, visibilityRule, type Row, type Value } from '../helpers/erpRows';
 
 // ---------------------------------------------------------------------------
 // Values and rows.
 
-export type Value = string | number | bigint | boolean | Buffer | null;
-export type Row = Record<string, Value>;
+export type { Row, Value } from '../helpers/erpRows';
 
 export interface FixtureTable {
   table: string;
@@ -45,92 +46,6 @@ export const BIG_CONDITION_ID = 9007199254740993n;
 export const PDF_CONTENT = Buffer.from(Array.from({ length: 1234 }, (_, i) => (i * 7 + 3) % 256));
 /** UTF-8 text whose byte length (not its character length) is the file size. */
 export const XML_CONTENT = Buffer.from('<?xml version="1.0"?><p>Perché costa 9,99 €?</p>', 'utf8');
-
-const customer = (code: string, companyName: string, extra: Row = {}): Row => ({
-  customer_code: code,
-  company_name: companyName,
-  vat_number: null,
-  tax_code: null,
-  sdi_code: null,
-  pec: null,
-  email: null,
-  phone: null,
-  street: null,
-  postcode: null,
-  city: null,
-  province: null,
-  country: null,
-  price_list_code: null,
-  customer_group: null,
-  agent_code: null,
-  payment_terms: null,
-  blocked: false,
-  ...extra,
-});
-
-const article = (sku: string, description: string, family: string | null, extra: Row = {}): Row => ({
-  sku,
-  description,
-  unit: 'PZ',
-  family_code: family,
-  vat_rate: '22.00',
-  pack_qty: '1.000',
-  min_order_qty: '0.000',
-  restricted: false,
-  active: true,
-  web_enabled: true,
-  ...extra,
-});
-
-const condition = (id: number | bigint, extra: Row): Row => ({
-  condition_id: typeof id === 'bigint' ? id : BigInt(id),
-  customer_code: null,
-  customer_group: null,
-  sku: null,
-  family_code: null,
-  min_qty: '0',
-  valid_from: null,
-  valid_to: null,
-  priority: 0,
-  kind: 'DISCOUNT',
-  price: null,
-  discount_1: null,
-  discount_2: null,
-  discount_3: null,
-  ...extra,
-});
-
-const rule = (id: number, mode: 'ALLOW' | 'DENY', target: Row, addressee: Row): Row => ({
-  rule_id: BigInt(id),
-  mode,
-  sku: null,
-  family_code: null,
-  customer_code: null,
-  customer_group: null,
-  ...target,
-  ...addressee,
-});
-
-const document = (id: string, customerCode: string, type: string, number: string, date: string, extra: Row = {}): Row => ({
-  document_id: id,
-  customer_code: customerCode,
-  doc_type: type,
-  number,
-  doc_date: date,
-  currency: 'EUR',
-  total_net: null,
-  total_vat: null,
-  total_gross: null,
-  due_date: null,
-  paid: null,
-  destination_id: null,
-  carrier: null,
-  tracking_number: null,
-  shipped_at: null,
-  expected_delivery: null,
-  order_reference: null,
-  ...extra,
-});
 
 /** Every row of the fixture, table by table, in insertion order. */
 export const FIXTURE: readonly FixtureTable[] = [
@@ -170,7 +85,8 @@ export const FIXTURE: readonly FixtureTable[] = [
   {
     table: 'ecom_customers',
     rows: [
-      customer('C1', 'Alfa Ferramenta S.r.l.', {
+      customer('C1', {
+        company_name: 'Alfa Ferramenta S.r.l.',
         vat_number: '01234567890',
         tax_code: '01234567890',
         sdi_code: 'ABC1234',
@@ -187,10 +103,10 @@ export const FIXTURE: readonly FixtureTable[] = [
         agent_code: 'AG1',
         payment_terms: 'RB 60 gg FM',
       }),
-      customer('C2', 'Beta Edilizia S.p.A.', { customer_group: 'G1', agent_code: 'AG1', blocked: true }),
-      customer('C3', 'Gamma Impianti', { customer_group: 'G2', agent_code: 'AG2', vat_number: '09876543210' }),
-      customer('C4', 'Delta Idraulica', {}),
-      customer('C5', 'Epsilon 100% Sconti', { agent_code: 'AG2' }),
+      customer('C2', { company_name: 'Beta Edilizia S.p.A.', customer_group: 'G1', agent_code: 'AG1', blocked: true }),
+      customer('C3', { company_name: 'Gamma Impianti', customer_group: 'G2', agent_code: 'AG2', vat_number: '09876543210' }),
+      customer('C4', { company_name: 'Delta Idraulica' }),
+      customer('C5', { company_name: 'Epsilon 100% Sconti', agent_code: 'AG2' }),
     ],
   },
   {
@@ -205,16 +121,16 @@ export const FIXTURE: readonly FixtureTable[] = [
     table: 'ecom_articles',
     // Skus share one shape so their order is the same under any collation.
     rows: [
-      article('SKU001', 'Vite a testa esagonale M8', 'F1'),
-      article('SKU002', 'Dado autobloccante M8', 'F1', { vat_rate: '22', pack_qty: '100', min_order_qty: '200' }),
-      article('SKU003', 'Kit sconto 50% idraulica', 'F2', { vat_rate: '10.00', pack_qty: '0.500' }),
-      article('SKU004', 'Tubo_rame 12 mm', 'F2', { unit: 'MT' }),
-      article('SKU005', 'Cavo [rosso] 1,5 mm', 'F3', { restricted: true }),
-      article('SKU006', 'Vite disattiva', 'F1', { active: false }),
-      article('SKU007', 'Vite non in vendita online', 'F1', { web_enabled: false }),
-      article('SKU008', 'TUBO rame 15 mm', 'F2', { unit: 'MT' }),
-      article('SKU009', 'Guarnizione 50 mm', 'F3'),
-      article('SKU010', 'Raccordo 1\\2 pollice', null, { vat_rate: '4.00' }),
+      article('SKU001', { description: 'Vite a testa esagonale M8', family_code: 'F1' }),
+      article('SKU002', { description: 'Dado autobloccante M8', family_code: 'F1', vat_rate: '22', pack_qty: '100', min_order_qty: '200' }),
+      article('SKU003', { description: 'Kit sconto 50% idraulica', family_code: 'F2', vat_rate: '10.00', pack_qty: '0.500' }),
+      article('SKU004', { description: 'Tubo_rame 12 mm', family_code: 'F2', unit: 'MT' }),
+      article('SKU005', { description: 'Cavo [rosso] 1,5 mm', family_code: 'F3', restricted: true }),
+      article('SKU006', { description: 'Vite disattiva', family_code: 'F1', active: false }),
+      article('SKU007', { description: 'Vite non in vendita online', family_code: 'F1', web_enabled: false }),
+      article('SKU008', { description: 'TUBO rame 15 mm', family_code: 'F2', unit: 'MT' }),
+      article('SKU009', { description: 'Guarnizione 50 mm', family_code: 'F3' }),
+      article('SKU010', { description: 'Raccordo 1\\2 pollice', family_code: null, vat_rate: '4.00' }),
     ],
   },
   {
@@ -243,11 +159,11 @@ export const FIXTURE: readonly FixtureTable[] = [
   {
     table: 'ecom_visibility',
     rows: [
-      rule(1, 'ALLOW', { sku: 'SKU005' }, { customer_code: 'C1' }),
-      rule(2, 'DENY', { family_code: 'F2' }, { customer_group: 'G1' }),
-      rule(3, 'ALLOW', { family_code: 'F3' }, { customer_group: 'G2' }),
-      rule(4, 'DENY', { sku: 'SKU001' }, { customer_code: 'C3' }),
-      rule(5, 'DENY', { sku: 'SKU002' }, { customer_code: 'C2' }),
+      visibilityRule(1, 'ALLOW', { sku: 'SKU005' }, { customer_code: 'C1' }),
+      visibilityRule(2, 'DENY', { family_code: 'F2' }, { customer_group: 'G1' }),
+      visibilityRule(3, 'ALLOW', { family_code: 'F3' }, { customer_group: 'G2' }),
+      visibilityRule(4, 'DENY', { sku: 'SKU001' }, { customer_code: 'C3' }),
+      visibilityRule(5, 'DENY', { sku: 'SKU002' }, { customer_code: 'C2' }),
     ],
   },
   {
@@ -335,14 +251,49 @@ export interface ContractDb {
   /** True when decimals come back as the exact text stored (SQLite), not re-formatted to the column scale. */
   decimalsAsStored: boolean;
   /**
-   * The largest number of parameters bound to one statement since the last
-   * call, when the dialect can observe it (SQLite); null otherwise.
+   * Runs `call` and observes the statements it sends to the database: how
+   * many, and the most parameters bound to one of them. Every dialect
+   * observes it (SQL Server refuses a statement over 2,100 parameters, so a
+   * key list bound one parameter per key would break there first).
    */
-  takeMaxBoundParameters(): number | null;
+  observeStatements<T>(call: (erp: ErpPort) => Promise<T>): Promise<Observed<T>>;
   teardown(): Promise<void>;
 }
 
+export interface Observed<T> {
+  result: T;
+  /** Statements executed during the call (0 would mean nothing was observed). */
+  statements: number;
+  /** The most parameters bound to one statement. */
+  maxBoundParameters: number;
+}
+
 export type ContractSetup = () => Promise<ContractDb>;
+
+/** Counts statements and their bound parameters while a call runs. */
+class StatementObserver {
+  private statements = 0;
+  private maxBound = 0;
+  private active = false;
+
+  record(bound: number): void {
+    if (!this.active) return;
+    this.statements++;
+    this.maxBound = Math.max(this.maxBound, bound);
+  }
+
+  async observe<T>(call: () => Promise<T>): Promise<Observed<T>> {
+    this.statements = 0;
+    this.maxBound = 0;
+    this.active = true;
+    try {
+      const result = await call();
+      return { result, statements: this.statements, maxBoundParameters: this.maxBound };
+    } finally {
+      this.active = false;
+    }
+  }
+}
 
 /** The tiny write abstraction each dialect provides to load the fixture. */
 interface FixtureWriter {
@@ -356,26 +307,12 @@ async function loadFixture(writer: FixtureWriter): Promise<void> {
   }
 }
 
-function insertText(table: string, row: Row): string {
-  const columns = Object.keys(row);
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
-}
 
 // ---------------------------------------------------------------------------
 // SQLite.
 
 export const SQLITE_DDL = () => join(projectRoot(), 'schema', 'erp', 'sqlite.sql');
 export const MSSQL_DDL = () => join(projectRoot(), 'schema', 'erp', 'mssql.sql');
-
-type SqliteValue = string | number | bigint | Buffer | null;
-
-function sqliteValue(value: Value): SqliteValue {
-  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
-}
-
-function sqliteRow(row: Row): Record<string, SqliteValue> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, sqliteValue(v)]));
-}
 
 /** Wraps db.prepare so the statements the adapter prepares report how many parameters they are given. */
 function spyOnBoundParameters(db: Database.Database, record: (count: number) => void): void {
@@ -402,15 +339,13 @@ export const sqliteContractSetup: ContractSetup = async () => {
       db.prepare(text).run(sqliteRow(params));
     },
     async insert(table, row) {
-      db.prepare(insertText(table, row)).run(sqliteRow(row));
+      db.prepare(insertStatement(table, row)).run(sqliteRow(row));
     },
   };
   await loadFixture(writer);
 
-  let maxBound = 0;
-  spyOnBoundParameters(db, (n) => {
-    maxBound = Math.max(maxBound, n);
-  });
+  const observer = new StatementObserver();
+  spyOnBoundParameters(db, (n) => observer.record(n));
   const erp = new SqliteErp(db);
   return {
     erp,
@@ -418,11 +353,7 @@ export const sqliteContractSetup: ContractSetup = async () => {
     // Same connection: an in-memory database exists only inside it.
     openAdapter: async (options) => new SqliteErp(db, options),
     count: async (table) => Number((db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n),
-    takeMaxBoundParameters: () => {
-      const seen = maxBound;
-      maxBound = 0;
-      return seen;
-    },
+    observeStatements: (call) => observer.observe(() => call(erp)),
     teardown: async () => {
       if (db.open) db.close();
     },
@@ -444,6 +375,13 @@ export const sqliteWorkerContractSetup: ContractSetup = async () => {
   const erp = await openSqliteWorkerErp(path, { callTimeoutMs: 10_000 });
   const direct = new Database(path);
   const others: SqliteErp[] = [];
+  // The worker threads run SqliteErp on their own connections, out of reach
+  // of a spy; the same statements are observed on a main-thread SqliteErp
+  // over the same file (read-only calls only).
+  const observedDb = new Database(path);
+  const observer = new StatementObserver();
+  spyOnBoundParameters(observedDb, (n) => observer.record(n));
+  const observed = new SqliteErp(observedDb);
   return {
     erp,
     decimalsAsStored: true,
@@ -453,10 +391,14 @@ export const sqliteWorkerContractSetup: ContractSetup = async () => {
       return other;
     },
     count: async (table) => Number((direct.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n),
-    // Bound parameters are counted on the main-thread connection only.
-    takeMaxBoundParameters: () => null,
+    observeStatements: async (call) => {
+      const { result } = await observer.observe(() => call(erp));
+      const { statements, maxBoundParameters } = await observer.observe(() => call(observed));
+      return { result, statements, maxBoundParameters };
+    },
     teardown: async () => {
       await erp.close();
+      await observed.close();
       for (const other of others) await other.close();
       direct.close();
       rmSync(dir, { recursive: true, force: true });
@@ -612,7 +554,7 @@ export function mssqlContractSetup(url: string): ContractSetup {
           if (!columns) throw new Error(`${table} is not a table of schema/erp/mssql.sql`);
           const request = pool.request();
           for (const input of mssqlInputs(columns, table, row)) request.input(input.name, input.type, input.value);
-          await request.query(insertText(table, row));
+          await request.query(insertStatement(table, row));
         },
       };
       // Rerunnable: drop in reverse creation order (the inbox lines reference the inbox).
@@ -634,9 +576,25 @@ export function mssqlContractSetup(url: string): ContractSetup {
           const result = await pool.request().query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`);
           return Number(result.recordset[0].n);
         },
-        // Every key list travels as one JSON parameter; 2,100 parameters is the
-        // server's own limit, so a big key list that succeeds is the proof.
-        takeMaxBoundParameters: () => null,
+        // Every request the adapter sends goes through Request#query (or
+        // batch/execute); its bound parameters are the request's `parameters`.
+        observeStatements: async (call) => {
+          const observer = new StatementObserver();
+          const proto = sql.Request.prototype as unknown as Record<'query' | 'batch' | 'execute', (...args: unknown[]) => unknown>;
+          const originals = { query: proto.query, batch: proto.batch, execute: proto.execute };
+          for (const method of ['query', 'batch', 'execute'] as const) {
+            const original = originals[method];
+            proto[method] = function (this: { parameters: Record<string, unknown> }, ...args: unknown[]) {
+              observer.record(Object.keys(this.parameters).length);
+              return original.apply(this, args);
+            };
+          }
+          try {
+            return await observer.observe(() => call(erp));
+          } finally {
+            Object.assign(proto, originals);
+          }
+        },
         teardown: async () => {
           for (const adapter of adapters) await adapter.close().catch(() => undefined);
           await pool.close();

@@ -1,64 +1,19 @@
 /**
- * Small hand-made ERP databases for tests: the contract DDL in memory, plus
- * row builders with the contract's defaults, so each test states only the
- * facts it is about.
+ * Small hand-made ERP databases for tests: the contract DDL in memory, with
+ * default settings and warehouses. The row builders (contract defaults, so
+ * each test states only the facts it is about) are in erpRows.ts, shared
+ * with the adapter contract fixture, and re-exported here.
  */
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { SQLITE_DDL_PATH } from '../../src/projectRoot';
+import { insertStatement, sqliteRow, type Row } from './erpRows';
 
-export type Row = Record<string, string | number | null | Buffer>;
+export { article, condition, customer, type Row } from './erpRows';
 
 export function insertRows(db: Database.Database, table: string, rows: Row[]): void {
-  for (const row of rows) {
-    const columns = Object.keys(row);
-    db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
-  }
+  for (const row of rows) db.prepare(insertStatement(table, row)).run(sqliteRow(row));
 }
-
-export const article = (sku: string, overrides: Row = {}): Row => ({
-  sku,
-  description: `Articolo ${sku}`,
-  unit: 'PZ',
-  family_code: null,
-  vat_rate: '22.00',
-  pack_qty: '1',
-  min_order_qty: '0',
-  restricted: 0,
-  active: 1,
-  web_enabled: 1,
-  ...overrides,
-});
-
-export const condition = (id: number, overrides: Row = {}): Row => ({
-  condition_id: id,
-  customer_code: null,
-  customer_group: null,
-  sku: null,
-  family_code: null,
-  min_qty: '0',
-  valid_from: null,
-  valid_to: null,
-  priority: 0,
-  kind: 'DISCOUNT',
-  price: null,
-  discount_1: null,
-  discount_2: null,
-  discount_3: null,
-  ...overrides,
-});
-
-export const customer = (code: string, overrides: Row = {}): Row => ({
-  customer_code: code,
-  company_name: `Cliente ${code} S.r.l.`,
-  vat_number: null,
-  country: 'IT',
-  price_list_code: null,
-  customer_group: null,
-  agent_code: null,
-  blocked: 0,
-  ...overrides,
-});
 
 export interface FixtureOptions {
   settings?: Record<string, string>;

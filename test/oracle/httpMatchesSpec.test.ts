@@ -126,7 +126,14 @@ const QUOTE = `query($lines: [QuoteLineInput!]!) {
 let totalComparisons = 0;
 /** What the data exercised (so a green run is known to have teeth). */
 const coverage = new Map<string, number>();
-const cover = (key: string) => coverage.set(key, (coverage.get(key) ?? 0) + 1);
+/** The same, and the comparisons by kind, for the seed being run (seeds run one after the other). */
+let seedCoverage = new Map<string, number>();
+let seedComparisons = new Map<string, number>();
+const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+const cover = (key: string) => {
+  bump(coverage, key);
+  bump(seedCoverage, key);
+};
 const comparisonsByKind = new Map<string, number>();
 
 const PLAIN = /^-?\d+(\.\d+)?$/;
@@ -137,7 +144,8 @@ class Report {
 
   private count(kind: string) {
     totalComparisons++;
-    comparisonsByKind.set(kind, (comparisonsByKind.get(kind) ?? 0) + 1);
+    bump(comparisonsByKind, kind);
+    bump(seedComparisons, kind);
   }
 
   /** Exact comparison (strings, enums, ids, nulls). */
@@ -354,6 +362,76 @@ async function walkCatalog(server: OracleServer, viewer: Viewer, family: string 
 }
 
 // ---------------------------------------------------------------------------
+// Coverage: what a green run is known to have exercised
+
+/**
+ * Minimums every seed reaches (the default seeds reach 3 to 300 times more;
+ * the lowest seen is in the comment). A generator that stopped producing DENY
+ * rules, restricted articles, incoming stock, conditions without a list
+ * price, blocked customers… fails here instead of passing with nothing
+ * compared.
+ */
+function perSeedCoverage(sc: SeedCase): Record<string, number> {
+  return {
+    'availability: IN_STOCK': 20, // lowest 96
+    'availability: LOW_STOCK': 10, // 46
+    'availability: BACKORDER': 10, // 27
+    'availability: OUT_OF_STOCK': 20, // 100
+    'price: PRICE_LIST': 200, // 1101
+    'price: CONDITION': 200, // 1575
+    'price: NET_CONDITION': 20, // 96
+    'price: on request': 50, // 306
+    'price: condition price without list price': 100, // 462
+    'price: 2 discount(s)': 30, // 133
+    'visibility: hidden by a DENY rule': 10, // 28
+    'visibility: inactive or not web-enabled': 20, // 50
+    'visibility: restricted, shown by an ALLOW rule': 1, // 2
+    'quote problem: UNKNOWN_PRODUCT': 10, // 30
+    'quote problem: NOT_MULTIPLE_OF_PACK': 10, // 25
+    'quote problem: NO_PRICE': 1, // 3
+    'quote problem: CUSTOMER_BLOCKED': 1, // 2
+    'quote: several VAT rates': 3, // 11
+    ...(sc.hugeConditionIds ? { 'price: winner id above 2^53': 100 } : {}), // 3960
+  };
+}
+
+/** Comparisons every seed makes, by kind (lowest seen in the comment). */
+const PER_SEED_COMPARISONS: Record<string, number> = {
+  'visibility.products': 500, // 1100
+  'visibility.product': 50, // 100
+  'product.vatRate': 200, // 538
+  'availability.status': 200, // 572
+  'availability.warehouse.available': 200, // 618
+  'availability.nextArrival.date': 50, // 219
+  'price.unitPrice': 2000, // 5178
+  'price.discounts': 2000, // 5178
+  priceBreaks: 200, // 538
+  'catalog.walk': 10, // 25
+  'catalog.family': 10, // 25
+  'quote.vatSummary': 10, // 22
+  'quote.line.lineTotal': 20, // 62
+  'quote.anonymous': 1, // 3
+};
+
+/**
+ * Over the whole run, cases that single seeds may miss (a third discount,
+ * BELOW_MINIMUM in a quote) must be reached by some seed. Checked when at
+ * least as many seeds run as by default.
+ */
+const PER_RUN_COVERAGE: Record<string, number> = {
+  'price: 1 discount(s)': 100, // 6212 over the default seeds
+  'price: 3 discount(s)': 100, // 6590
+  'quote problem: BELOW_MINIMUM': 1, // 11
+};
+
+function assertCoverage(where: string, got: ReadonlyMap<string, number>, minimums: Record<string, number>) {
+  const short = Object.entries(minimums)
+    .filter(([key, min]) => (got.get(key) ?? 0) < min)
+    .map(([key, min]) => `${key}: ${got.get(key) ?? 0} < ${min}`);
+  assert.deepEqual(short, [], `${where}: the data did not exercise\n${short.join('\n')}`);
+}
+
+// ---------------------------------------------------------------------------
 // The suite
 
 const summary: string[] = [];
@@ -368,6 +446,8 @@ for (const sc of seedCases()) {
     let path: string;
 
     before(async () => {
+      seedCoverage = new Map();
+      seedComparisons = new Map();
       erp = generateRandomErp(sc.seed, { today: sc.today, ...(sc.timeZone ? { timeZone: sc.timeZone } : {}), ...(sc.hugeConditionIds ? { hugeConditionIds: true } : {}) });
       dir = mkdtempSync(join(tmpdir(), 'ponte-oracle-'));
       path = join(dir, `erp-${sc.seed}.sqlite`);
@@ -431,8 +511,21 @@ for (const sc of seedCases()) {
         await fresh.close();
       }
     });
+
+    test('the random ERP exercised every rule the oracle compares (coverage asserted, not only printed)', () => {
+      assertCoverage(`seed ${sc.seed}`, seedCoverage, perSeedCoverage(sc));
+      assertCoverage(`seed ${sc.seed} comparisons`, seedComparisons, PER_SEED_COMPARISONS);
+    });
   });
 }
+
+describe('the whole run', () => {
+  test('cases a single seed may miss are reached by some seed (coverage asserted, not only printed)', (t) => {
+    if (seedCases().length < 6) return t.skip('fewer seeds than the default six');
+    assertCoverage('all seeds', coverage, PER_RUN_COVERAGE);
+    assert.ok(totalComparisons >= 200_000, `${totalComparisons} comparisons`); // 534,903 over the default seeds
+  });
+});
 
 after(() => {
   const kinds = [...comparisonsByKind.entries()].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n');
@@ -573,6 +666,8 @@ async function checkQuote(
     if (!want) wantProblems.push(`NO_PRICE@${i}`);
   });
 
+  for (const problem of wantProblems) cover(`quote problem: ${problem.slice(0, problem.indexOf('@'))}`);
+  if (new Set(priced.map((l) => Number(l.vatRate))).size > 1) cover('quote: several VAT rates');
   const gotProblems = (q.problems as any[]).map((p) => `${p.code}@${p.lineIndex ?? null}`).sort();
   r.same('quote.problems', `${what} problems`, gotProblems, wantProblems.sort());
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { applyChange } from '../../src/cache/applyChange';
 import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
 import { ErpFaults } from '../helpers/faultyErp';
-import { errorCodes } from '../helpers/foundationHttp';
+import { errorCodes } from '../helpers/rawHttp';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 const TTL_MS = 60_000;

@@ -5,12 +5,12 @@
  * the large requests the limits must admit or refuse.
  */
 import type Database from 'better-sqlite3';
-import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { article, createFixtureDb, customer, insertRows } from './fixtureErp';
+import { startTestServer, type TestServer } from './testServer';
 
 export const SKUS = Array.from({ length: 600 }, (_, i) => `H-${String(i + 1).padStart(4, '0')}`);
 
-export function hardeningDb(): Database.Database {
+export function largeCatalogDb(): Database.Database {
   const db = createFixtureDb();
   insertRows(db, 'ecom_agents', [{ agent_code: 'AG1', name: 'Agente Uno', email: null }]);
   insertRows(db, 'ecom_customers', [customer('C1', { agent_code: 'AG1' }), customer('C2')]);
@@ -30,8 +30,8 @@ export function hardeningDb(): Database.Database {
   return db;
 }
 
-export async function startHardeningServer(env: Record<string, string> = {}): Promise<TestServer> {
-  return startTestServer(hardeningDb(), { env });
+export async function startLargeCatalogServer(env: Record<string, string> = {}): Promise<TestServer> {
+  return startTestServer(largeCatalogDb(), { env });
 }
 
 /** ERP round trips made by the whole server so far (every request, every loader). */

@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { article, createFixtureDb, customer, insertRows, type Row } from '../helpers/fixtureErp';
-import { errorCodes, rawGql } from '../helpers/foundationHttp';
+import { errorCodes, rawGql } from '../helpers/rawHttp';
 import { startTestServer, type GqlOptions, type TestServer } from '../helpers/testServer';
 
 // ---------------------------------------------------------------------------

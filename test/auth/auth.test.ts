@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config/config';
 import { ConfigError } from '../../src/errors';
 import { projectRoot } from '../../src/projectRoot';
 import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
-import { errorCodes } from '../helpers/foundationHttp';
+import { errorCodes } from '../helpers/rawHttp';
 import { TEST_SECRET, startTestServer, type GqlResponse, type TestServer } from '../helpers/testServer';
 
 const secret = new TextEncoder().encode(TEST_SECRET);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { encodeCursor } from '../../src/graphql/cursor';
-import { errorCodes } from '../helpers/foundationHttp';
+import { errorCodes } from '../helpers/rawHttp';
 import type { TestServer } from '../helpers/testServer';
 import {
   CATALOG_PAGE_100,
@@ -17,8 +17,8 @@ import {
   PRODUCT_FIELDS,
   QUOTE_LINES,
   SKUS,
-  startHardeningServer,
-} from './hardeningFixture';
+  startLargeCatalogServer,
+} from '../helpers/largeCatalogErp';
 
 const aliases = (count: number, field: (i: number) => string) => Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ');
 
@@ -26,7 +26,7 @@ describe('abusive requests are refused before any ERP round trip', () => {
   let server: TestServer;
   let c1: string;
   before(async () => {
-    server = await startHardeningServer();
+    server = await startLargeCatalogServer();
     c1 = await server.token({ role: 'customer', customer: 'C1' });
   });
   after(() => server.close());
@@ -91,7 +91,7 @@ describe('the largest documented requests are admitted', () => {
   let server: TestServer;
   let c1: string;
   before(async () => {
-    server = await startHardeningServer();
+    server = await startLargeCatalogServer();
     c1 = await server.token({ role: 'customer', customer: 'C1' });
   });
   after(() => server.close());
@@ -128,7 +128,7 @@ describe('the largest documented requests are admitted', () => {
 
 describe('the per-request work budget', () => {
   test('a request needing more ERP round trips than MAX_ERP_CALLS_PER_REQUEST is QUERY_TOO_COMPLEX and makes no call past the budget', async () => {
-    const server = await startHardeningServer({ MAX_ERP_CALLS_PER_REQUEST: '1' });
+    const server = await startLargeCatalogServer({ MAX_ERP_CALLS_PER_REQUEST: '1' });
     try {
       const c1 = await server.token({ role: 'customer', customer: 'C1' });
       const before = erpCallsSoFar(server);
@@ -141,7 +141,7 @@ describe('the per-request work budget', () => {
   });
 
   test('a request pricing more lines than MAX_PRICED_LINES_PER_REQUEST is QUERY_TOO_COMPLEX', async () => {
-    const server = await startHardeningServer({ MAX_PRICED_LINES_PER_REQUEST: '50' });
+    const server = await startLargeCatalogServer({ MAX_PRICED_LINES_PER_REQUEST: '50' });
     try {
       const c1 = await server.token({ role: 'customer', customer: 'C1' });
       const res = await server.gql(`query P($skus: [ID!]!) { products(skus: $skus) { sku price { unitPrice } } }`, {

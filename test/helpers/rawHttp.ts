@@ -1,7 +1,7 @@
 /**
- * Helpers for the foundation tests: raw HTTP (to compare response bytes and
- * to make GET requests), and a server around any ERP adapter (to inject
- * failures the SQLite fixture cannot produce).
+ * Raw HTTP for tests (to compare response bytes and to make GET
+ * requests), and a server around any ERP adapter (to inject failures the
+ * SQLite fixture cannot produce).
  */
 import pino from 'pino';
 import { request } from 'undici';

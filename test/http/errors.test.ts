@@ -10,7 +10,7 @@ import { SqliteErp } from '../../src/erp/sqlite';
 import { PonteError } from '../../src/errors';
 import { DateScalar } from '../../src/graphql/scalars';
 import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
-import { errorCodes, rawGql, rawRequest, startServerWithAdapter, type AdapterServer } from '../helpers/foundationHttp';
+import { errorCodes, rawGql, rawRequest, startServerWithAdapter, type AdapterServer } from '../helpers/rawHttp';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
 const LEAKY = 'SELECT * FROM secret; Server=db;Password=hunter2';

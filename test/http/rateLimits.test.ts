@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { errorCodes } from '../helpers/foundationHttp';
+import { errorCodes } from '../helpers/rawHttp';
 import type { TestServer } from '../helpers/testServer';
-import { orderInput, PLACE_ORDER, startHardeningServer } from './hardeningFixture';
+import { orderInput, PLACE_ORDER, startLargeCatalogServer } from '../helpers/largeCatalogErp';
 
 const TRIVIAL = '{ __typename }';
 
@@ -15,7 +15,7 @@ describe('orders per acting customer', () => {
   let server: TestServer;
   let c1: string;
   before(async () => {
-    server = await startHardeningServer({ RATE_LIMIT_ORDERS_MAX: '3' });
+    server = await startLargeCatalogServer({ RATE_LIMIT_ORDERS_MAX: '3' });
     c1 = await server.token({ role: 'customer', customer: 'C1' });
   });
   after(() => server.close());
@@ -42,7 +42,7 @@ describe('orders per acting customer', () => {
 
 describe('failed authentications per address', () => {
   test('bad tokens are 401 UNAUTHENTICATED until the failure limit, then 429 RATE_LIMITED', async () => {
-    const server = await startHardeningServer({ RATE_LIMIT_AUTH_FAILURES_MAX: '5' });
+    const server = await startLargeCatalogServer({ RATE_LIMIT_AUTH_FAILURES_MAX: '5' });
     try {
       const results: Array<[number, string | undefined]> = [];
       for (let i = 0; i < 7; i += 1) {
@@ -60,7 +60,7 @@ describe('failed authentications per address', () => {
 describe('requests per principal', () => {
   let server: TestServer;
   before(async () => {
-    server = await startHardeningServer({ RATE_LIMIT_MAX: '3', RATE_LIMIT_SERVICE_MAX: '1000' });
+    server = await startLargeCatalogServer({ RATE_LIMIT_MAX: '3', RATE_LIMIT_SERVICE_MAX: '1000' });
   });
   after(() => server.close());
 
@@ -83,7 +83,7 @@ describe('requests per principal', () => {
 
 describe('switches', () => {
   test('RATE_LIMITS=off serves every request whatever the limits say', async () => {
-    const server = await startHardeningServer({ RATE_LIMITS: 'off', RATE_LIMIT_MAX: '1', RATE_LIMIT_AUTH_FAILURES_MAX: '1' });
+    const server = await startLargeCatalogServer({ RATE_LIMITS: 'off', RATE_LIMIT_MAX: '1', RATE_LIMIT_AUTH_FAILURES_MAX: '1' });
     try {
       const c1 = await server.token({ role: 'customer', customer: 'C1' });
       for (let i = 0; i < 3; i += 1) assert.equal((await server.gql(TRIVIAL, { token: c1 })).status, 200);
@@ -94,7 +94,7 @@ describe('switches', () => {
   });
 
   test('with TRUST_PROXY anonymous callers are told apart by X-Forwarded-For', async () => {
-    const server = await startHardeningServer({ TRUST_PROXY: '127.0.0.1', RATE_LIMIT_MAX: '2' });
+    const server = await startLargeCatalogServer({ TRUST_PROXY: '127.0.0.1', RATE_LIMIT_MAX: '2' });
     try {
       const from = (address: string) => server.gql(TRIVIAL, { headers: { 'x-forwarded-for': address } });
       assert.deepEqual([(await from('192.0.2.1')).status, (await from('192.0.2.1')).status, (await from('192.0.2.1')).status], [200, 200, 429]);
@@ -106,7 +106,7 @@ describe('switches', () => {
 
   test('the cost budget per principal refuses expensive requests once its bucket (RATE_LIMIT_COST_BURST) is empty', async () => {
     // Refilled at 3,000 a minute: 50 a second, nothing that matters within this test.
-    const server = await startHardeningServer({ RATE_LIMIT_COST_MAX: '3000', RATE_LIMIT_COST_BURST: '3000' });
+    const server = await startLargeCatalogServer({ RATE_LIMIT_COST_MAX: '3000', RATE_LIMIT_COST_BURST: '3000' });
     try {
       const c1 = await server.token({ role: 'customer', customer: 'C1' });
       // A different alias each time: the same page again would be a response-cache hit, which executes nothing and is not charged.
@@ -120,7 +120,7 @@ describe('switches', () => {
   });
 
   test('a service token without an acting customer draws on RATE_LIMIT_SERVICE_COST_MAX, not the per-customer budget', async () => {
-    const server = await startHardeningServer({ RATE_LIMIT_COST_MAX: '3000', RATE_LIMIT_COST_BURST: '3000' });
+    const server = await startLargeCatalogServer({ RATE_LIMIT_COST_MAX: '3000', RATE_LIMIT_COST_BURST: '3000' });
     try {
       const service = await server.token({ role: 'service' });
       const page = '{ catalog(first: 100) { edges { node { sku price { unitPrice } priceBreaks { unitPrice } } } } }';

@@ -13,16 +13,16 @@ import pino from 'pino';
 import { createPonteApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { SqliteErp } from '../../src/erp/sqlite';
-import { errorCodes, rawRequest } from '../helpers/foundationHttp';
+import { errorCodes, rawRequest } from '../helpers/rawHttp';
 import { TEST_SECRET, type TestServer } from '../helpers/testServer';
-import { hardeningDb, startHardeningServer } from './hardeningFixture';
+import { largeCatalogDb, startLargeCatalogServer } from '../helpers/largeCatalogErp';
 
 const PRODUCTION = { NODE_ENV: 'production', METRICS_PORT: '0' };
 
 describe('in production', () => {
   let server: TestServer;
   before(async () => {
-    server = await startHardeningServer(PRODUCTION);
+    server = await startLargeCatalogServer(PRODUCTION);
   });
   after(() => server.close());
 
@@ -58,7 +58,7 @@ describe('in production', () => {
 
 describe('production switches', () => {
   test('INTROSPECTION=true opens introspection in production', async () => {
-    const server = await startHardeningServer({ ...PRODUCTION, INTROSPECTION: 'true' });
+    const server = await startLargeCatalogServer({ ...PRODUCTION, INTROSPECTION: 'true' });
     try {
       const res = await server.gql(getIntrospectionQuery());
       assert.equal(res.body.errors, undefined);
@@ -68,7 +68,7 @@ describe('production switches', () => {
   });
 
   test('DEBUG_HEADERS=true brings back x-ponte-erp-calls in production', async () => {
-    const server = await startHardeningServer({ ...PRODUCTION, DEBUG_HEADERS: 'true' });
+    const server = await startLargeCatalogServer({ ...PRODUCTION, DEBUG_HEADERS: 'true' });
     try {
       const res = await server.gql('{ product(sku: "H-0001") { sku } }');
       assert.equal(res.headers['x-ponte-erp-calls'], '1');
@@ -81,7 +81,7 @@ describe('production switches', () => {
 describe('_service { sdl }', () => {
   let server: TestServer;
   before(async () => {
-    server = await startHardeningServer();
+    server = await startLargeCatalogServer();
   });
   after(() => server.close());
 
@@ -116,7 +116,7 @@ describe('client mistakes', () => {
       },
     });
     const config = loadConfig({ AUTH_JWT_SECRET: TEST_SECRET, CHANGE_FEED_POLL_MS: '0', LOG_LEVEL: 'info' });
-    const app = await createPonteApp({ config, adapter: new SqliteErp(hardeningDb()), logger: pino({ level: 'info' }, sink) });
+    const app = await createPonteApp({ config, adapter: new SqliteErp(largeCatalogDb()), logger: pino({ level: 'info' }, sink) });
     url = await app.listen('127.0.0.1', 0);
     close = () => app.close();
   });
