@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badUserInput, forbidden, unauthenticated } from '../src/errors';
+import { listableCustomers } from '../src/auth/customerAccess';
+import { connection } from '../src/graphql/connection';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
+import { optionalFilter } from '../src/graphql/arguments';
 import { Customer, CustomerConnection, Destination, toCustomer, toDestination } from './types/customer.type';
 
 const CURSOR = 'customer';
@@ -22,23 +24,15 @@ export class CustomerResolver {
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('search', () => String, { nullable: true }) search?: string | null,
   ): Promise<CustomerConnection> {
-    const principal = ctx.principal;
-    if (principal.role === 'anonymous') throw unauthenticated();
-    if (principal.role === 'customer') throw forbidden('Customers cannot list customers.');
+    const { agentCode } = listableCustomers(ctx.principal);
     const size = pageSize(first, 50, MAX_CUSTOMER_PAGE);
-    const trimmed = search?.trim() ?? '';
-    if (trimmed.length > 100) throw badUserInput('search: at most 100 characters.');
     const rows = await ctx.erp.customersPage({
-      agentCode: principal.role === 'agent' ? principal.agent : null,
+      agentCode,
       after: decodeCursor(CURSOR, after),
-      search: trimmed === '' ? null : trimmed,
+      search: optionalFilter(search, 'search'),
       limit: size + 1,
     });
-    const edges = rows.slice(0, size).map((r) => ({ cursor: encodeCursor(CURSOR, r.code), node: toCustomer(r) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
-    };
+    return connection(rows, size, (r) => encodeCursor(CURSOR, r.code), toCustomer);
   }
 
   @FieldResolver(() => [Destination])

@@ -3,6 +3,7 @@
  * authorisation as every other path. An entity the caller may not see
  * resolves to null, exactly like one that does not exist.
  */
+import { referencedCustomer } from '../src/auth/customerAccess';
 import { visibleArticles } from '../src/catalog/visibleArticles';
 import type { PonteContext } from '../src/graphql/context';
 import { toCustomer, type Customer } from './types/customer.type';
@@ -19,16 +20,11 @@ export const referenceResolvers = {
   Customer: {
     async __resolveReference(ref: { code: string }, ctx: PonteContext): Promise<Customer | null> {
       if (typeof ref.code !== 'string') return null;
-      const principal = ctx.principal;
-      if (principal.role === 'anonymous') return null;
-      const viewer = await ctx.viewer();
-      if (viewer.customer?.code === ref.code) return toCustomer(viewer.customer);
-      // Beyond itself: an agent sees the customers it follows, a service all.
-      if (principal.role !== 'agent' && principal.role !== 'service') return null;
-      const context = await ctx.loaders.customerContext.load(ref.code);
-      if (!context) return null;
-      if (principal.role === 'agent' && context.customer.agentCode !== principal.agent) return null;
-      return toCustomer(context.customer);
+      const row = await referencedCustomer(ctx.principal, ref.code, {
+        viewer: () => ctx.viewer(),
+        facts: (code) => ctx.loaders.customerContext.load(code),
+      });
+      return row ? toCustomer(row) : null;
     },
   },
 };

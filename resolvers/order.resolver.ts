@@ -1,22 +1,22 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { chargePricedLines } from '../src/graphql/workBudget';
+import { cartFacts } from '../loaders/cartFacts';
+import { actingCustomer, orderChannel } from '../src/auth/actingCustomer';
+import type { OrderHeaderRow } from '../src/erp/port';
+import { connection, settled } from '../src/graphql/connection';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
-import { actingCustomer } from '../src/auth/actingCustomer';
+import { chargePricedLines } from '../src/graphql/workBudget';
 import { placeOrder } from '../src/orders/placeOrder';
-import { cartFacts } from '../loaders/cartFacts';
 import { presentOrder } from '../src/orders/presentOrder';
-import type { OrderHeaderRow } from '../src/erp/port';
-import { badUserInput } from '../src/errors';
-import { Order, OrderConnection, OrderStatus, PlaceOrderInput, PlaceOrderResult } from './types/order.type';
-import { OrderErrorCode } from './types/quote.type';
+import { Order, OrderConnection, PlaceOrderInput, PlaceOrderResult } from './types/order.type';
 
 const CURSOR = 'order';
 export const MAX_ORDER_PAGE = 100;
+/** Inbox ids are the staging table's bigint identity: anything else names no order (and must not reach SQL). */
+const INBOX_ID = /^\d{1,18}$/;
 
 async function toOrder(ctx: PonteContext, header: OrderHeaderRow): Promise<Order> {
-  const view = presentOrder(header, await ctx.loaders.orderLines.load(header.inboxId));
-  return { ...view, status: OrderStatus[view.status as OrderStatus] ?? OrderStatus.NEW };
+  return presentOrder(header, await ctx.loaders.orderLines.load(header.inboxId));
 }
 
 @Resolver(() => Order)
@@ -37,22 +37,19 @@ export class OrderResolver {
         settings: () => ctx.settings(),
         today: (settings) => ctx.today(settings),
         now: ctx.now,
-        maxOrderLines: ctx.services.config.maxOrderLines,
+        maxOrderLines: ctx.services.maxOrderLines,
         ...(ctx.services.chargeOrder ? { chargeOrder: ctx.services.chargeOrder } : {}),
       },
-      { customer, agentCode: viewer.agentCode, channel: ctx.principal.role === 'agent' ? 'SALES_APP' : 'STOREFRONT' },
+      { customer, agentCode: viewer.agentCode, channel: orderChannel(ctx.principal) },
       input,
     );
-    return {
-      order: outcome.order ? await toOrder(ctx, outcome.order) : null,
-      errors: outcome.problems.map((p) => ({ ...p, code: OrderErrorCode[p.code] })),
-    };
+    return { order: outcome.order ? await toOrder(ctx, outcome.order) : null, errors: outcome.problems };
   }
 
   @Query(() => Order, { nullable: true, description: "An order of the acting customer; null for anyone else's." })
   async order(@Arg('id', () => ID) id: string, @Ctx() ctx: PonteContext): Promise<Order | null> {
     const customer = actingCustomer(ctx.principal, await ctx.viewer());
-    if (!/^\d{1,18}$/.test(id)) return null;
+    if (!INBOX_ID.test(id)) return null;
     const [header] = await ctx.erp.ordersById([id]);
     return header && header.customerCode === customer.code ? toOrder(ctx, header) : null;
   }
@@ -65,14 +62,8 @@ export class OrderResolver {
   ): Promise<OrderConnection> {
     const customer = actingCustomer(ctx.principal, await ctx.viewer());
     const size = pageSize(first, 20, MAX_ORDER_PAGE);
-    const before = decodeCursor(CURSOR, after);
-    if (before !== null && !/^\d{1,18}$/.test(before)) throw badUserInput('after: not a valid cursor.');
+    const before = decodeCursor(CURSOR, after, (key) => INBOX_ID.test(key));
     const rows = await ctx.erp.ordersPage({ customerCode: customer.code, before, limit: size + 1 });
-    const page = rows.slice(0, size);
-    const edges = await Promise.all(page.map(async (r) => ({ cursor: encodeCursor(CURSOR, r.inboxId), node: await toOrder(ctx, r) })));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
-    };
+    return settled(connection(rows, size, (r) => encodeCursor(CURSOR, r.inboxId), (r) => toOrder(ctx, r)));
   }
 }

@@ -1,28 +1,22 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { catalogPage } from '../src/catalog/catalogPage';
 import { visibleArticles } from '../src/catalog/visibleArticles';
-import { badUserInput } from '../src/errors';
 import { chargePricedLines, computeTurn } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
-import { type DecimalInput, DecimalScalar, requireDecimal } from '../src/graphql/scalars';
+import { pageConnection } from '../src/graphql/connection';
+import { atMost, optionalFilter } from '../src/graphql/arguments';
+import { type DecimalInput, DecimalScalar, requirePositive } from '../src/graphql/scalars';
 import { ONE, formatFixed } from '../src/decimal/decimal';
 import { QUANTITY_BOUNDS } from '../src/decimal/clientDecimal';
 import { priceBreaks } from '../src/pricing/priceBreaks';
-import { Price, PriceBreak, PriceSource } from './types/price.type';
-import { Availability, StockStatus } from './types/availability.type';
+import { Price, PriceBreak, toPrice } from './types/price.type';
+import { Availability } from './types/availability.type';
 import { Product, ProductConnection, toProduct } from './types/product.type';
 
 export const MAX_SKUS_PER_REQUEST = 200;
 export const MAX_CATALOG_PAGE = 100;
 const CURSOR = 'sku';
-
-function optionalFilter(value: string | null | undefined, name: string): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = value.trim();
-  if (trimmed.length > 100) throw badUserInput(`${name}: at most 100 characters.`);
-  return trimmed === '' ? null : trimmed;
-}
 
 @Resolver(() => Product)
 export class ProductResolver {
@@ -37,8 +31,7 @@ export class ProductResolver {
     description: `Same order and length as skus; null where unknown or invisible; at most ${MAX_SKUS_PER_REQUEST} skus.`,
   })
   async products(@Arg('skus', () => [ID]) skus: string[], @Ctx() ctx: PonteContext): Promise<Array<Product | null>> {
-    if (skus.length > MAX_SKUS_PER_REQUEST) throw badUserInput(`skus: at most ${MAX_SKUS_PER_REQUEST} per request.`);
-    const articles = await visibleArticles(skus, await ctx.viewer(), ctx.loaders.article);
+    const articles = await visibleArticles(atMost(skus, MAX_SKUS_PER_REQUEST, 'skus'), await ctx.viewer(), ctx.loaders.article);
     return articles.map((a) => (a ? toProduct(a) : null));
   }
 
@@ -57,25 +50,20 @@ export class ProductResolver {
       search: optionalFilter(search, 'search'),
     };
     const page = await catalogPage(request, await ctx.viewer(), ctx.loaders.catalogBatch);
-    const edges = page.items.map((a) => ({ cursor: encodeCursor(CURSOR, a.sku), node: toProduct(a) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null },
-    };
+    return pageConnection(page.items, page.hasNextPage, (a) => encodeCursor(CURSOR, a.sku), toProduct);
   }
 
   @FieldResolver(() => Price, { nullable: true, description: 'For the acting customer; null = price on request.' })
   async price(
     @Root() product: Product,
     @Ctx() ctx: PonteContext,
-    @Arg('quantity', () => DecimalScalar, { nullable: true, defaultValue: ONE }) quantityArg: DecimalInput | string | null,
+    @Arg('quantity', () => DecimalScalar, { nullable: true, defaultValue: ONE }) quantityArg: DecimalInput | null,
   ): Promise<Price | null> {
-    const quantity = requireDecimal(quantityArg ?? ONE, 'quantity', QUANTITY_BOUNDS);
-    if (!quantity.isPositive() || quantity.isZero()) throw badUserInput('quantity: must be greater than 0.');
+    // An explicit null reads as the default.
+    const quantity = requirePositive(quantityArg ?? ONE, 'quantity', QUANTITY_BOUNDS);
     chargePricedLines(ctx.erpScope, 1);
     const view = await ctx.prices.load({ article: product.article, vatRate: product.vatRate, quantity });
-    if (!view) return null;
-    return Object.assign(new Price(), view, { source: PriceSource[view.source] });
+    return view && toPrice(view);
   }
 
   @FieldResolver(() => [PriceBreak], {
@@ -94,7 +82,6 @@ export class ProductResolver {
     description: 'Stock right now. Null only with an error (the ERP unreachable and the stock not held): one failed lookup costs this field, not the page.',
   })
   async availability(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<Availability> {
-    const availability = await ctx.availability.load(product.sku);
-    return { ...availability, status: StockStatus[availability.status] };
+    return ctx.availability.load(product.sku);
   }
 }

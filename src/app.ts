@@ -18,6 +18,8 @@ import { cachedResponseLookup } from './http/cachedResponses';
 import { responseCachePlugin } from './graphql/responseCachePlugin';
 import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
+import { clientErrorOf, sendError } from './http/errorReply';
+import { ErpFailure, internalError } from './errors';
 import { ErpCache } from './cache/erpCache';
 import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
 import type { Config } from './config/config';
@@ -113,7 +115,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const erp = guarded.port;
   const changeFeed = new ChangeFeed(erp, cache, logger);
   const services: Services = {
-    config,
+    maxOrderLines: config.maxOrderLines,
     files: new FileLinks({ key: config.files.linkKey, ttlSeconds: config.files.linkTtlSeconds, baseUrl: config.files.baseUrl }),
     demoImporter: null,
     ...options.extendServices?.({ erp, config, now, logger }),
@@ -188,13 +190,13 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   });
   const lookupCachedResponse = cachedResponseLookup({ cache, now: () => now() });
 
-  // Whatever fails outside GraphQL (a route, a body parser) answers without
-  // internals: client errors keep their status and a plain message, the rest
-  // is a bare 500 and a log line.
-  http.setErrorHandler((error: { statusCode?: number; message?: string }, request, reply) => {
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, 'request failed');
-    return reply.code(status).send({ error: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', message: status === 500 ? 'Internal error.' : 'Bad request.' });
+  // Whatever fails outside GraphQL (a route, a body parser) answers with a
+  // coded error and no internals; an unexpected failure is logged and masked.
+  http.setErrorHandler((error, request, reply) => {
+    const client = clientErrorOf(error);
+    // A client's mistake is its own business; an ERP failure or a bug is ours.
+    if (!client || error instanceof ErpFailure) request.log.error({ err: error }, 'request failed');
+    return sendError(reply, client ?? internalError());
   });
 
   http.addHook('onRequest', async (request) => {

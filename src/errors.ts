@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   // Hardening: client mistakes that used to surface as internal errors.
   | 'PERSISTED_QUERY_HASH_MISMATCH'
-  | 'UNKNOWN_ENTITY_TYPE';
+  | 'UNKNOWN_ENTITY_TYPE'
+  // What every other failure is masked as, so the client still reads a code.
+  | 'INTERNAL_SERVER_ERROR';
 
 interface ErrorSpec {
   status: number;
@@ -37,6 +39,7 @@ const REGISTRY: Record<ErrorCode, ErrorSpec> = {
   QUERY_TOO_COMPLEX: { status: 400, message: 'The query is too complex.' },
   PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: 'The persisted query hash does not match the query.' },
   UNKNOWN_ENTITY_TYPE: { status: 400, message: 'This subgraph does not resolve entities of that type.' },
+  INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error.' },
 };
 
 /** An error meant for the client: its message and code are safe to show. */
@@ -44,7 +47,8 @@ export class PonteError extends GraphQLError {
   readonly code: ErrorCode;
   readonly httpStatus: number;
 
-  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+  /** `status` overrides the registry's only where HTTP itself says more (a body too large is 413, not 400). */
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>, status?: number) {
     const spec = REGISTRY[code];
     super(message ?? spec.message, {
       // Only an authentication failure changes the HTTP status (401, as the
@@ -55,12 +59,8 @@ export class PonteError extends GraphQLError {
     });
     this.name = 'PonteError';
     this.code = code;
-    this.httpStatus = spec.status;
+    this.httpStatus = status ?? spec.status;
   }
-}
-
-export function httpStatusOf(code: ErrorCode): number {
-  return REGISTRY[code].status;
 }
 
 export const unauthenticated = (message?: string) => new PonteError('UNAUTHENTICATED', message);
@@ -75,8 +75,31 @@ export const refusedBeforeExecution = (message: string, details?: Record<string,
 };
 export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
 export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
+export const internalError = () => new PonteError('INTERNAL_SERVER_ERROR');
+/** GET /files: expired, altered, foreign and missing all read alike, so a link cannot probe which files exist. */
+export const fileLinkRefused = () => new PonteError('FORBIDDEN', 'This link is expired or not valid.');
 
-/** The GraphQL response body of an error sent outside Apollo (a fastify hook refusing a request). */
+/** Fastify's refusals in the registry's words; its own messages quote the body or the content type. */
+const MALFORMED: Record<number, string> = {
+  400: 'The request is malformed: its body could not be read.',
+  413: 'The request body is too large.',
+  415: 'The request content type is not supported: send application/json.',
+};
+
+/**
+ * A request fastify refused before any route ran (a body that is not JSON,
+ * too large, of a type no parser takes): BAD_USER_INPUT with fastify's 4xx
+ * status, since that status is the one HTTP clients and proxies act on.
+ */
+export function malformedRequest(status: number): PonteError {
+  return new PonteError('BAD_USER_INPUT', MALFORMED[status] ?? 'The request is malformed.', undefined, status);
+}
+
+/**
+ * The body of an error sent outside Apollo (a fastify hook or route): the
+ * GraphQL error shape, so every client reads `errors[0].extensions.code`
+ * wherever Ponte refused it.
+ */
 export function errorBody(error: PonteError): { errors: Array<{ message: string; extensions: { code: ErrorCode } }> } {
   return { errors: [{ message: error.message, extensions: { code: error.code } }] };
 }
@@ -90,7 +113,7 @@ export function requestRefused(code: ErrorCode, message?: string, retryAfterSeco
   const error = new PonteError(code, message);
   const headers = new Map<string, string>();
   if (retryAfterSeconds !== undefined) headers.set('retry-after', String(retryAfterSeconds));
-  (error.extensions as Record<string, unknown>).http = { status: httpStatusOf(code), headers };
+  (error.extensions as Record<string, unknown>).http = { status: error.httpStatus, headers };
   return error;
 }
 

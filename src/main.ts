@@ -13,7 +13,7 @@ import { demoTokenSecret, mintDemoTokens, startupBanner } from './startupBanner'
 import { ConfigError } from './errors';
 import { openErp } from './erp/openErp';
 import { projectRoot } from './projectRoot';
-import { buildServices } from './services';
+import { buildFeatureServices } from './featureServices';
 
 /** A development secret kept in .data/, so demo tokens survive restarts. */
 function developmentSecret(): Uint8Array {
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     config,
     adapter: erp.adapter,
     logger,
-    extendServices: (base) => buildServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
+    extendServices: (base) => buildFeatureServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
     onClose: async () => erp.sqlite?.close(),
   });
   const url = await app.listen(config.host, config.port);

@@ -1,13 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { Decimal } from '../../src/decimal/decimal';
 import { DateScalar, DecimalScalar } from '../../src/graphql/scalars';
+import { StockStatus } from '../../src/stock/availability';
 
-export enum StockStatus {
-  IN_STOCK = 'IN_STOCK',
-  LOW_STOCK = 'LOW_STOCK',
-  BACKORDER = 'BACKORDER',
-  OUT_OF_STOCK = 'OUT_OF_STOCK',
-}
 registerEnumType(StockStatus, {
   name: 'StockStatus',
   description:

@@ -1,16 +1,10 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DocumentType } from '../../src/documents/presentDocument';
+import type { DocumentRow } from '../../src/erp/port';
 import { DateScalar, DecimalScalar } from '../../src/graphql/scalars';
 import { Destination } from './customer.type';
 import { PageInfo } from './pageInfo.type';
 
-export enum DocumentType {
-  INVOICE = 'INVOICE',
-  CREDIT_NOTE = 'CREDIT_NOTE',
-  DELIVERY_NOTE = 'DELIVERY_NOTE',
-  ORDER_CONFIRMATION = 'ORDER_CONFIRMATION',
-  QUOTE = 'QUOTE',
-  OTHER = 'OTHER',
-}
 registerEnumType(DocumentType, { name: 'DocumentType' });
 
 @ObjectType()
@@ -122,6 +116,9 @@ export class Document {
 
   /** The owner, for field resolvers. Not exposed. */
   customerCode!: string;
+
+  /** The ERP row, for the shipment field resolver. Not exposed. */
+  row!: DocumentRow;
 }
 
 @ObjectType()

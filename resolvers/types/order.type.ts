@@ -1,14 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar, type DecimalInput } from '../../src/graphql/scalars';
+import { OrderStatus } from '../../src/orders/presentOrder';
 import { Address } from './customer.type';
 import { PageInfo } from './pageInfo.type';
 import { OrderError, VatSummaryLine } from './quote.type';
 
-export enum OrderStatus {
-  NEW = 'NEW',
-  IMPORTED = 'IMPORTED',
-  REJECTED = 'REJECTED',
-}
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',
   description: 'NEW when written to the order inbox; the ERP sets IMPORTED or REJECTED.',

@@ -1,22 +1,12 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { Decimal } from '../../src/decimal/decimal';
 import { DecimalScalar } from '../../src/graphql/scalars';
-import type { PriceResult } from '../../src/pricing/computePrice';
+import { type PriceResult, PriceSource } from '../../src/pricing/computePrice';
+import { PriceStepKind } from '../../src/pricing/explainPrice';
+import type { PriceView } from '../../src/pricing/presentPrice';
 
-export enum PriceSource {
-  PRICE_LIST = 'PRICE_LIST',
-  CONDITION = 'CONDITION',
-  NET_CONDITION = 'NET_CONDITION',
-}
 registerEnumType(PriceSource, { name: 'PriceSource', description: 'Where the base price came from.' });
 
-export enum PriceStepKind {
-  LIST_PRICE = 'LIST_PRICE',
-  NO_LIST_PRICE = 'NO_LIST_PRICE',
-  CONDITION_PRICE = 'CONDITION_PRICE',
-  NET_PRICE = 'NET_PRICE',
-  DISCOUNT = 'DISCOUNT',
-  ROUNDING = 'ROUNDING',
-}
 registerEnumType(PriceStepKind, { name: 'PriceStepKind' });
 
 @ObjectType({ description: 'One step of how a price was reached, in order.' })
@@ -34,7 +24,7 @@ export class PriceStep {
   priceList!: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'The running amount after this step (exact, before the final rounding).' })
-  value!: string | null;
+  value!: Decimal | null;
 }
 
 @ObjectType({ description: 'A unit price for the acting customer (erp-contract.md, pricing rules).' })
@@ -74,6 +64,11 @@ export class Price {
 
   /** The engine's result, for the explanation field resolver. Not exposed. */
   result!: PriceResult;
+}
+
+/** A presented price as the GraphQL type: the one path for product.price and quote lines alike. */
+export function toPrice(view: PriceView): Price {
+  return Object.assign(new Price(), view);
 }
 
 @ObjectType()

@@ -1,24 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { DecimalInput } from '../../src/graphql/scalars';
 import { DecimalScalar } from '../../src/graphql/scalars';
+import { OrderErrorCode } from '../../src/orders/orderProblems';
 import { Price } from './price.type';
 import { Product } from './product.type';
 
-export enum OrderErrorCode {
-  EMPTY_ORDER = 'EMPTY_ORDER',
-  TOO_MANY_LINES = 'TOO_MANY_LINES',
-  UNKNOWN_PRODUCT = 'UNKNOWN_PRODUCT',
-  NO_PRICE = 'NO_PRICE',
-  INVALID_QUANTITY = 'INVALID_QUANTITY',
-  NOT_MULTIPLE_OF_PACK = 'NOT_MULTIPLE_OF_PACK',
-  BELOW_MINIMUM = 'BELOW_MINIMUM',
-  PRICE_CHANGED = 'PRICE_CHANGED',
-  CUSTOMER_BLOCKED = 'CUSTOMER_BLOCKED',
-  UNKNOWN_DESTINATION = 'UNKNOWN_DESTINATION',
-  INVALID_ADDRESS = 'INVALID_ADDRESS',
-  INVALID_DELIVERY_DATE = 'INVALID_DELIVERY_DATE',
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
-}
 registerEnumType(OrderErrorCode, { name: 'OrderErrorCode' });
 
 @ObjectType({ description: 'Why an order cannot be placed (or a quoted cart could not be).' })

@@ -3,13 +3,23 @@ import { forbidden, unauthenticated } from '../errors';
 import type { Principal } from './principal';
 import type { Viewer } from './resolveViewer';
 
+/** Anonymous callers are UNAUTHENTICATED (a quote needs a caller, not necessarily a customer). */
+export function requireAuthenticated(principal: Principal): void {
+  if (principal.role === 'anonymous') throw unauthenticated();
+}
+
+/** The channel the order inbox records: an agent orders from the sales app; a customer, or a service for one, from the storefront. */
+export function orderChannel(principal: Principal): 'SALES_APP' | 'STOREFRONT' {
+  return principal.role === 'agent' ? 'SALES_APP' : 'STOREFRONT';
+}
+
 /**
  * The customer whose private data (orders, documents) a request reads or
  * writes. Anonymous callers are UNAUTHENTICATED; callers acting for nobody
  * (an agent or service without X-Acting-Customer) are FORBIDDEN.
  */
 export function actingCustomer(principal: Principal, viewer: Viewer): CustomerRow {
-  if (principal.role === 'anonymous') throw unauthenticated();
+  requireAuthenticated(principal);
   if (!viewer.customer || !viewer.context) {
     throw forbidden('This needs a customer: an agent or service names it with X-Acting-Customer.');
   }

@@ -8,13 +8,18 @@ export function encodeCursor(prefix: string, key: string): string {
   return Buffer.from(`${prefix}:${key}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(prefix: string, cursor: string | null | undefined): string | null {
+/** The key a cursor names; `isKey` refuses keys of the right prefix that no row could have (they must not reach SQL). */
+export function decodeCursor(prefix: string, cursor: string | null | undefined, isKey: (key: string) => boolean = () => true): string | null {
   if (cursor === null || cursor === undefined) return null;
-  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) throw badUserInput('after: not a valid cursor.');
+  if (!/^[A-Za-z0-9_-]{1,400}$/.test(cursor)) throw invalidCursor();
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith(`${prefix}:`) || text.length === prefix.length + 1) throw badUserInput('after: not a valid cursor.');
-  return text.slice(prefix.length + 1);
+  if (!text.startsWith(`${prefix}:`) || text.length === prefix.length + 1) throw invalidCursor();
+  const key = text.slice(prefix.length + 1);
+  if (!isKey(key)) throw invalidCursor();
+  return key;
 }
+
+const invalidCursor = () => badUserInput('after: not a valid cursor.');
 
 /** Validates `first`: a positive page size, capped. */
 export function pageSize(first: number | null | undefined, def: number, max: number): number {

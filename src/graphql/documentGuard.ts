@@ -7,7 +7,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Lexer, Source, TokenKind } from 'graphql';
-import { errorBody, PonteError } from '../errors';
+import { PonteError } from '../errors';
+import { sendError } from '../http/errorReply';
 
 export interface DocumentGuardLimits {
   maxTokens: number;
@@ -44,8 +45,7 @@ export function documentGuardHook(limits: DocumentGuardLimits) {
     const query = (request.body as { query?: unknown } | null)?.query ?? (request.query as { query?: unknown } | null)?.query;
     const problem = typeof query === 'string' ? documentTooLarge(query, limits) : null;
     if (problem) {
-      const error = new PonteError('QUERY_TOO_COMPLEX', problem);
-      return reply.code(error.httpStatus).send(errorBody(error));
+      return sendError(reply, new PonteError('QUERY_TOO_COMPLEX', problem));
     }
     return undefined;
   };

@@ -4,11 +4,16 @@
  * plain-notation strings; input accepts String, Int and Float literals.
  */
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
-import { CLIENT_DECIMAL_BOUNDS, type DecimalBounds, isWithin, parseClientDecimal } from '../decimal/clientDecimal';
+import {
+  CLIENT_DECIMAL_BOUNDS,
+  type DecimalBounds,
+  type DecimalInput,
+  InvalidDecimal,
+  isWithin,
+  parseClientDecimal,
+} from '../decimal/clientDecimal';
 import { Decimal, formatPlain } from '../decimal/decimal';
 import { badUserInput } from '../errors';
-
-import { InvalidDecimal, type DecimalInput } from '../decimal/clientDecimal';
 
 export { InvalidDecimal, type DecimalInput };
 
@@ -19,20 +24,20 @@ function toDecimal(value: unknown): DecimalInput {
   throw badUserInput(`Decimal: expected a decimal number such as "12.50", got ${JSON.stringify(value)?.slice(0, 40)}.`);
 }
 
-/**
- * The decimal an argument holds within `bounds`, or BAD_USER_INPUT naming
- * the argument. A schema default reaches resolvers as the literal it was
- * printed as (a string), not through the scalar, so plain strings and
- * numbers are parsed here too.
- */
-export function requireDecimal(value: DecimalInput | string | number, argument: string, bounds: DecimalBounds = CLIENT_DECIMAL_BOUNDS): Decimal {
+/** The decimal an argument holds within `bounds`, or BAD_USER_INPUT naming the argument. */
+export function requireDecimal(value: DecimalInput, argument: string, bounds: DecimalBounds = CLIENT_DECIMAL_BOUNDS): Decimal {
   if (value instanceof Decimal && isWithin(value, bounds)) return value;
-  const parsed = value instanceof Decimal || value instanceof InvalidDecimal ? null : parseClientDecimal(value, bounds);
-  if (parsed) return parsed;
   const text = value instanceof InvalidDecimal ? value.text : String(value);
   throw badUserInput(
     `${argument}: expected a decimal number such as "12.50" with at most ${bounds.integerDigits} integer digits and ${bounds.fractionDigits} decimals, got ${JSON.stringify(text.slice(0, 40))}.`,
   );
+}
+
+/** A decimal argument greater than zero (a quantity), or BAD_USER_INPUT naming the argument. */
+export function requirePositive(value: DecimalInput, argument: string, bounds: DecimalBounds = CLIENT_DECIMAL_BOUNDS): Decimal {
+  const decimal = requireDecimal(value, argument, bounds);
+  if (!decimal.isPositive() || decimal.isZero()) throw badUserInput(`${argument}: must be greater than 0.`);
+  return decimal;
 }
 
 export const DecimalScalar = new GraphQLScalarType({

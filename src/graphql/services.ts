@@ -1,13 +1,15 @@
 /**
- * Process-wide services handed to every request. Grows with the features
- * (pricing, orders, documents); built once in src/app.ts.
+ * The process-wide services every request's context carries, made once in
+ * src/app.ts (the demo importer by src/featureServices.ts). Settings reach
+ * resolvers as the values they read (maxOrderLines), not as the whole
+ * Config, so what a resolver depends on is visible here.
  */
-import type { Config } from '../config/config';
 import type { DemoImporter } from '../demo/demoImporter';
 import type { FileLinks } from '../documents/fileLinks';
 
 export interface Services {
-  config: Config;
+  /** MAX_ORDER_LINES: the longest cart quote and placeOrder accept. */
+  maxOrderLines: number;
   files: FileLinks;
   /** The embedded demo ERP's stand-in for the real ERP's order import; null elsewhere. */
   demoImporter: DemoImporter | null;

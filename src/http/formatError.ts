@@ -6,7 +6,7 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErpFailure, PonteError } from '../errors';
+import { type ErrorCode, ErpFailure, PonteError, internalError } from '../errors';
 
 const INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -19,7 +19,7 @@ const INPUT_CODES = new Set([
 ]);
 
 /** Client mistakes with their own code: logged at info, never as failures. */
-const CLIENT_MISTAKES = new Set(['PERSISTED_QUERY_HASH_MISMATCH', 'UNKNOWN_ENTITY_TYPE']);
+const CLIENT_MISTAKES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['PERSISTED_QUERY_HASH_MISMATCH', 'UNKNOWN_ENTITY_TYPE']);
 
 export function createFormatError(log: (error: unknown) => void, logInfo: (error: unknown) => void = () => undefined) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -35,22 +35,26 @@ export function createFormatError(log: (error: unknown) => void, logInfo: (error
     }
     if (original instanceof ErpFailure) {
       log(original);
-      const client = original.toClientError();
-      return { message: client.message, ...where, extensions: { code: client.code } };
+      return coded(original.toClientError(), where);
     }
     const code = formatted.extensions?.code;
     // Apollo raises this one without a code; its message is the only handle.
     if (formatted.message === 'provided sha does not match query') {
       const mistake = new PonteError('PERSISTED_QUERY_HASH_MISMATCH');
       logInfo(mistake);
-      return { message: mistake.message, ...where, extensions: { code: mistake.code } };
+      return coded(mistake, where);
     }
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
-      return { message: withShortQuotes(formatted.message), ...where, extensions: { code: 'BAD_USER_INPUT' } };
+      // graphql-js's own words (which argument, which type), shortened, under the registry's code.
+      return coded(new PonteError('BAD_USER_INPUT', withShortQuotes(formatted.message)), where);
     }
     log(original);
-    return { message: 'Internal error.', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return coded(internalError(), where);
   };
+}
+
+function coded(error: PonteError, where: Pick<GraphQLFormattedError, 'path' | 'locations'>): GraphQLFormattedError {
+  return { message: error.message, ...where, extensions: { code: error.code } };
 }
 
 /** Longest part of a client's input an error repeats. */

@@ -31,7 +31,8 @@ import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { RateLimitConfig } from '../config/config';
-import { errorBody, PonteError, requestRefused } from '../errors';
+import { PonteError, requestRefused } from '../errors';
+import { sendError } from './errorReply';
 import type { PonteContext } from '../graphql/context';
 import './authenticate';
 
@@ -108,8 +109,7 @@ function retryAfter(ms: number): number {
 }
 
 function refuse(reply: FastifyReply, seconds: number): FastifyReply {
-  const error = new PonteError('RATE_LIMITED');
-  return reply.code(error.httpStatus).header('retry-after', String(seconds)).send(errorBody(error));
+  return sendError(reply.header('retry-after', String(seconds)), new PonteError('RATE_LIMITED'));
 }
 
 export async function registerRateLimits(http: FastifyInstance, config: RateLimitConfig, stores: RateLimitStores = {}): Promise<RateLimits> {

@@ -6,15 +6,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FileLinks } from '../documents/fileLinks';
 import type { ErpPort } from '../erp/port';
-import { ErpFailure } from '../errors';
+import { fileLinkRefused } from '../errors';
+import { sendError } from './errorReply';
 
 export interface ServeFileDeps {
   erp: ErpPort;
   links: FileLinks;
   now: () => Date;
 }
-
-const REFUSED = { error: 'FORBIDDEN', message: 'This link is expired or not valid.' };
 
 /** RFC 6266 filename parameters: an ASCII fallback and the UTF-8 original. */
 function contentDisposition(fileName: string): string {
@@ -29,18 +28,14 @@ export async function serveFile(
 ): Promise<FastifyReply> {
   const fileId = request.params.id;
   const customerCode = deps.links.verify(fileId, request.query, deps.now());
-  if (customerCode === null) return reply.code(403).send(REFUSED);
-  try {
-    const file = await deps.erp.documentFileContent(fileId);
-    if (!file || file.customerCode !== customerCode) return reply.code(403).send(REFUSED);
-    return reply
-      .header('content-type', file.contentType || 'application/octet-stream')
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
-  } catch (error) {
-    if (error instanceof ErpFailure) return reply.code(503).send({ error: 'ERP_UNAVAILABLE', message: error.toClientError().message });
-    throw error;
-  }
+  if (customerCode === null) return sendError(reply, fileLinkRefused());
+  // An ERP failure goes to the app's error handler: ERP_UNAVAILABLE or ERP_TIMEOUT, like anywhere else.
+  const file = await deps.erp.documentFileContent(fileId);
+  if (!file || file.customerCode !== customerCode) return sendError(reply, fileLinkRefused());
+  return reply
+    .header('content-type', file.contentType || 'application/octet-stream')
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.content);
 }

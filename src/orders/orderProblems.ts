@@ -3,20 +3,23 @@
  * stable code and its one message template. Returned as data, never thrown:
  * a customer's mistake is not an exception.
  */
-export type OrderErrorCode =
-  | 'EMPTY_ORDER'
-  | 'TOO_MANY_LINES'
-  | 'UNKNOWN_PRODUCT'
-  | 'NO_PRICE'
-  | 'INVALID_QUANTITY'
-  | 'NOT_MULTIPLE_OF_PACK'
-  | 'BELOW_MINIMUM'
-  | 'PRICE_CHANGED'
-  | 'CUSTOMER_BLOCKED'
-  | 'UNKNOWN_DESTINATION'
-  | 'INVALID_ADDRESS'
-  | 'INVALID_DELIVERY_DATE'
-  | 'IDEMPOTENCY_KEY_REUSED';
+// A value, not only a type: the GraphQL enum is registered from it (resolvers/types), so the names exist once.
+export const OrderErrorCode = {
+  EMPTY_ORDER: 'EMPTY_ORDER',
+  TOO_MANY_LINES: 'TOO_MANY_LINES',
+  UNKNOWN_PRODUCT: 'UNKNOWN_PRODUCT',
+  NO_PRICE: 'NO_PRICE',
+  INVALID_QUANTITY: 'INVALID_QUANTITY',
+  NOT_MULTIPLE_OF_PACK: 'NOT_MULTIPLE_OF_PACK',
+  BELOW_MINIMUM: 'BELOW_MINIMUM',
+  PRICE_CHANGED: 'PRICE_CHANGED',
+  CUSTOMER_BLOCKED: 'CUSTOMER_BLOCKED',
+  UNKNOWN_DESTINATION: 'UNKNOWN_DESTINATION',
+  INVALID_ADDRESS: 'INVALID_ADDRESS',
+  INVALID_DELIVERY_DATE: 'INVALID_DELIVERY_DATE',
+  IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
+} as const;
+export type OrderErrorCode = (typeof OrderErrorCode)[keyof typeof OrderErrorCode];
 
 export interface OrderProblem {
   code: OrderErrorCode;

@@ -6,6 +6,20 @@ import type { OrderHeaderRow, OrderLineRow } from '../erp/port';
 import { presentTotals } from './presentQuote';
 import { summariseVat } from './vatSummary';
 
+// A value, not only a type: the GraphQL enum is registered from it (resolvers/types), so the names exist once.
+export const OrderStatus = { NEW: 'NEW', IMPORTED: 'IMPORTED', REJECTED: 'REJECTED' } as const;
+export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+
+/** The inbox row's status as the API shows it; a status only the ERP knows reads as NEW (not yet imported). */
+function orderStatusOf(status: string): OrderStatus {
+  return Object.hasOwn(OrderStatus, status) ? OrderStatus[status as OrderStatus] : OrderStatus.NEW;
+}
+
+/** The discounts a line applied, in order: the ERP's unused slots (null or zero) are not discounts. */
+export function discountsOf(line: { discount1: string | null; discount2: string | null; discount3: string | null }): string[] {
+  return [line.discount1, line.discount2, line.discount3].filter((d): d is string => d !== null && !erpDecimal(d, ZERO).isZero());
+}
+
 export function presentOrder(header: OrderHeaderRow, lines: readonly OrderLineRow[]) {
   const sorted = [...lines].sort((a, b) => a.lineNo - b.lineNo);
   const totals = presentTotals(
@@ -14,7 +28,7 @@ export function presentOrder(header: OrderHeaderRow, lines: readonly OrderLineRo
   const hasShipTo = header.shipToName !== null || header.shipToStreet !== null || header.shipToCity !== null;
   return {
     id: header.inboxId,
-    status: header.status,
+    status: orderStatusOf(header.status),
     erpOrderNumber: header.erpOrderNumber,
     erpMessage: header.erpMessage,
     customerCode: header.customerCode,
@@ -47,7 +61,7 @@ export function presentOrder(header: OrderHeaderRow, lines: readonly OrderLineRo
       quantity: l.quantity,
       listPrice: l.listPrice,
       unitPrice: l.unitPrice,
-      discounts: [l.discount1, l.discount2, l.discount3].filter((d): d is string => d !== null && !erpDecimal(d, ZERO).isZero()),
+      discounts: discountsOf(l),
       lineTotal: l.lineTotal,
       vatRate: l.vatRate,
     })),

@@ -10,7 +10,9 @@ import type { ConditionIndex } from './conditionIndex';
 import { type ListItem, type ListItems, selectListItem } from './listPrice';
 import { type Quantity, asQuantity, reaches } from './quantity';
 
-export type PriceSource = 'PRICE_LIST' | 'CONDITION' | 'NET_CONDITION';
+// A value, not only a type: the GraphQL enum is registered from it (resolvers/types), so the names exist once.
+export const PriceSource = { PRICE_LIST: 'PRICE_LIST', CONDITION: 'CONDITION', NET_CONDITION: 'NET_CONDITION' } as const;
+export type PriceSource = (typeof PriceSource)[keyof typeof PriceSource];
 
 /**
  * What one article's price depends on, for one caller, whatever the

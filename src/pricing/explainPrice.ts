@@ -7,7 +7,16 @@ import { Decimal, ONE, formatFixed, formatPlain } from '../decimal/decimal';
 import type { Condition } from './conditions';
 import type { PriceResult } from './computePrice';
 
-export type PriceStepKind = 'LIST_PRICE' | 'NO_LIST_PRICE' | 'CONDITION_PRICE' | 'NET_PRICE' | 'DISCOUNT' | 'ROUNDING';
+// A value, not only a type: the GraphQL enum is registered from it (resolvers/types), so the names exist once.
+export const PriceStepKind = {
+  LIST_PRICE: 'LIST_PRICE',
+  NO_LIST_PRICE: 'NO_LIST_PRICE',
+  CONDITION_PRICE: 'CONDITION_PRICE',
+  NET_PRICE: 'NET_PRICE',
+  DISCOUNT: 'DISCOUNT',
+  ROUNDING: 'ROUNDING',
+} as const;
+export type PriceStepKind = (typeof PriceStepKind)[keyof typeof PriceStepKind];
 
 export interface PriceStep {
   kind: PriceStepKind;

@@ -5,7 +5,9 @@
 import { Decimal, ZERO, erpDecimal } from '../decimal/decimal';
 import type { IncomingRow, StockRow, WarehouseRow } from '../erp/port';
 
-export type StockStatus = 'IN_STOCK' | 'LOW_STOCK' | 'BACKORDER' | 'OUT_OF_STOCK';
+// A value, not only a type: the GraphQL enum is registered from it (resolvers/types), so the names exist once.
+export const StockStatus = { IN_STOCK: 'IN_STOCK', LOW_STOCK: 'LOW_STOCK', BACKORDER: 'BACKORDER', OUT_OF_STOCK: 'OUT_OF_STOCK' } as const;
+export type StockStatus = (typeof StockStatus)[keyof typeof StockStatus];
 
 export interface WarehouseAvailability {
   code: string;

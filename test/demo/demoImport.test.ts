@@ -18,7 +18,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/config/config';
 import { DemoImporter } from '../../src/demo/demoImporter';
 import { SqliteErp } from '../../src/erp/sqlite';
-import { buildServices } from '../../src/services';
+import { buildFeatureServices } from '../../src/featureServices';
 import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
 import { startTestServer, TEST_SECRET, type TestServer } from '../helpers/testServer';
 import { ORDER_FIELDS, num, place, type OrderLineIn } from '../orders/ordersHarness';
@@ -476,14 +476,14 @@ describe('where the importer runs', () => {
     }
   });
 
-  test('buildServices returns demoImporter null unless demo is true and a SQLite ERP is given', () => {
+  test('buildFeatureServices returns demoImporter null unless demo is true and a SQLite ERP is given', () => {
     const db = demoDb(true);
     const sqlite = new SqliteErp(db);
     const base = { erp: sqlite, config: loadConfig({ AUTH_JWT_SECRET: TEST_SECRET }), now: () => new Date(START), logger: silent };
     try {
-      assert.deepEqual(buildServices({ ...base, demo: false, sqlite }), { demoImporter: null });
-      assert.deepEqual(buildServices({ ...base, demo: true, sqlite: null }), { demoImporter: null });
-      const on = buildServices({ ...base, demo: true, sqlite });
+      assert.deepEqual(buildFeatureServices({ ...base, demo: false, sqlite }), { demoImporter: null });
+      assert.deepEqual(buildFeatureServices({ ...base, demo: true, sqlite: null }), { demoImporter: null });
+      const on = buildFeatureServices({ ...base, demo: true, sqlite });
       assert.ok(on.demoImporter instanceof DemoImporter);
       on.demoImporter.stop();
     } finally {

@@ -10,7 +10,7 @@ import { mintToken, type TokenClaims } from '../../src/auth/mintToken';
 import { loadConfig } from '../../src/config/config';
 import type { ErpPort } from '../../src/erp/port';
 import { SqliteErp, type SqliteErpOptions } from '../../src/erp/sqlite';
-import { buildServices } from '../../src/services';
+import { buildFeatureServices } from '../../src/featureServices';
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-bytes-long!!';
 const secretBytes = new TextEncoder().encode(TEST_SECRET);
@@ -65,7 +65,7 @@ export async function startTestServer(db: Database.Database, options: TestServer
     logger,
     ...(options.now ? { now: options.now } : {}),
     ...(options.cacheClock ? { cacheClock: options.cacheClock } : {}),
-    extendServices: (base) => buildServices({ ...base, demo: options.demo ?? false, sqlite }),
+    extendServices: (base) => buildFeatureServices({ ...base, demo: options.demo ?? false, sqlite }),
   });
   const url = await app.listen('127.0.0.1', 0);
   return {

@@ -14,7 +14,7 @@ import { createPonteApp, type PonteApp } from '../../src/app';
 import { mintToken, type TokenClaims } from '../../src/auth/mintToken';
 import { loadConfig } from '../../src/config/config';
 import { openErp } from '../../src/erp/openErp';
-import { buildServices } from '../../src/services';
+import { buildFeatureServices } from '../../src/featureServices';
 import { compareFixed, fixed, plain, type Fixed } from '../pricing/referencePricing';
 import type { ArticleSpec, IncomingSpec, RandomErp, StockSpec, VisibilityRule } from './randomErp';
 
@@ -235,7 +235,7 @@ export async function startOracleServer(erpPath: string, now: () => Date, env: R
     adapter: erp.adapter,
     logger,
     now,
-    extendServices: (base) => buildServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
+    extendServices: (base) => buildFeatureServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
     onClose: async () => erp.sqlite?.close(),
   });
   const url = await app.listen('127.0.0.1', 0);

@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config/config';
 import { Decimal } from '../../src/decimal/decimal';
 import type { ErpPort } from '../../src/erp/port';
 import { SqliteErp, type SqliteErpOptions } from '../../src/erp/sqlite';
-import { buildServices } from '../../src/services';
+import { buildFeatureServices } from '../../src/featureServices';
 import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
 import { TEST_SECRET, type GqlResponse, type TestServer } from '../helpers/testServer';
 
@@ -234,7 +234,7 @@ export async function startWrappedServer(
     adapter: wrap(sqlite),
     logger: pino({ level: options.logLevel ?? 'silent' }),
     now: NOW,
-    extendServices: (base) => buildServices({ ...base, demo: false, sqlite }),
+    extendServices: (base) => buildFeatureServices({ ...base, demo: false, sqlite }),
   });
   const url = await app.listen('127.0.0.1', 0);
   const secret = new TextEncoder().encode(TEST_SECRET);

@@ -1,5 +1,7 @@
 /**
- * Builds the feature services around the guarded ERP port. Kept apart from
+ * The services that depend on which ERP Ponte runs against, passed to
+ * createPonteApp as `extendServices`: today the demo importer, which only
+ * the embedded demo ERP has (a real ERP imports its own orders). Kept out of
  * the composition root so tests build the same services the server runs.
  */
 import type { Logger } from 'pino';
@@ -9,7 +11,7 @@ import type { ErpPort } from './erp/port';
 import type { SqliteErp } from './erp/sqlite';
 import type { Services } from './graphql/services';
 
-export interface ServiceDeps {
+export interface FeatureServiceDeps {
   erp: ErpPort;
   config: Config;
   now: () => Date;
@@ -22,7 +24,7 @@ export interface ServiceDeps {
 /** How often the demo importer looks for NEW orders. */
 const DEMO_IMPORT_POLL_MS = 1000;
 
-export function buildServices(deps: ServiceDeps): Partial<Services> {
+export function buildFeatureServices(deps: FeatureServiceDeps): Partial<Services> {
   if (!deps.demo || !deps.sqlite) return { demoImporter: null };
   const demoImporter = new DemoImporter(deps.sqlite.db, {
     delayMs: deps.config.demo.importDelayMs,
