@@ -19,7 +19,7 @@ import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { Decimal, ZERO, erpDecimal, formatFixed } from '../decimal/decimal';
 import { summariseVat } from '../orders/vatSummary';
-import { dateInZone } from '../settings/erpSettings';
+import { dateInZone, readErpSettings } from '../settings/erpSettings';
 import { readDemoSummary } from './openDemoErp';
 
 export const DEMO_CREDIT_LIMIT = new Decimal('50000');
@@ -92,9 +92,9 @@ export class DemoImporter {
     });
     if (inactive) return reject(`Articolo ${inactive.sku} non più a catalogo`);
 
-    // The demo ERP keeps its books in Italian time: the confirmation's date
+    // The ERP keeps its books in its own time zone: the confirmation's date
     // and its number's year are both of that calendar.
-    const docDate = dateInZone(now, 'Europe/Rome');
+    const docDate = dateInZone(now, this.timeZone());
     const number = `OV/${docDate.slice(0, 4)}/${String(order.inbox_id).padStart(6, '0')}`;
     this.db
       .prepare(`UPDATE ecom_order_inbox SET status = 'IMPORTED', erp_order_number = ?, erp_message = NULL WHERE inbox_id = ?`)
@@ -131,6 +131,12 @@ export class DemoImporter {
     for (const sku of new Set(lines.map((l) => l.sku))) change.run('STOCK', sku, changedAt);
     change.run('DOCUMENT', order.customer_code, changedAt);
     return { inboxId: order.inbox_id, status: 'IMPORTED', erpOrderNumber: number, erpMessage: null };
+  }
+
+  /** Read per import, as Ponte reads settings: the ERP may change its zone while the demo runs. */
+  private timeZone(): string {
+    const rows = this.db.prepare('SELECT setting_key AS key, setting_value AS value FROM ecom_settings').all() as Array<{ key: string; value: string | null }>;
+    return readErpSettings(rows).timeZone;
   }
 
   /** Adds to `committed` in the first web-enabled warehouse holding the sku (or the first web-enabled one). */
