@@ -4,7 +4,7 @@
  * into another's DataLoader memo) and dropped with it.
  */
 import DataLoader from 'dataloader';
-import { type ErpCache, type GlobalConditions, priceItemKey } from '../src/cache/erpCache';
+import { type ErpCache, type GlobalConditions, type ReferenceFacts, priceItemKey } from '../src/cache/erpCache';
 import type {
   ArticleRow,
   CatalogPageQuery,
@@ -14,8 +14,6 @@ import type {
   DocumentLineRow,
   ErpPort,
   OrderLineRow,
-  PriceListItemRow,
-  ReferenceData,
   StockFacts,
 } from '../src/erp/port';
 import type { RequestFreshness } from '../src/cache/requestFreshness';
@@ -23,10 +21,12 @@ import { CATALOG_TAG, skuTag } from '../src/cache/responseCache';
 import { customerFactsOf, groupFactsOf, type CustomerFacts, type GroupFacts } from '../src/customers/customerFacts';
 import { type CacheFill, cachedLoader, cachedSingleton, cachedValue } from './cachedLoader';
 import { compileGlobalConditions } from '../src/pricing/conditionIndex';
+import { readErpSettings } from '../src/settings/erpSettings';
 import { compileListItems, type ListItems } from '../src/pricing/listPrice';
 
 export interface ErpLoaders {
-  reference(): Promise<ReferenceData>;
+  /** Settings, warehouses and price lists; the settings read as they enter the cache. */
+  reference(): Promise<ReferenceFacts>;
   /** The conditions addressed to nobody, compiled as they enter the cache. */
   globalConditions(): Promise<GlobalConditions>;
   article: DataLoader<string, ArticleRow | null, string>;
@@ -88,6 +88,11 @@ export function customerContextFill(erp: ErpPort, cache: ErpCache): CacheFill<st
     },
     absent: () => null,
   };
+}
+
+async function referenceOf(erp: ErpPort): Promise<ReferenceFacts> {
+  const data = await erp.referenceData();
+  return { ...data, erpSettings: readErpSettings(data.settings) };
 }
 
 async function globalConditionsOf(erp: ErpPort): Promise<GlobalConditions> {
@@ -167,7 +172,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
   };
 
   return {
-    reference: cachedSingleton(cache.reference, 'reference', () => erp.referenceData(), freshness, () => background.referenceData()),
+    reference: cachedSingleton(cache.reference, 'reference', () => referenceOf(erp), freshness, () => referenceOf(background)),
     globalConditions: cachedSingleton(cache.globalConditions, 'global', () => globalConditionsOf(erp), freshness, () => globalConditionsOf(background)),
     article,
     catalogBatch,

@@ -7,9 +7,10 @@ import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { pageConnection } from '../src/graphql/connection';
 import { atMost, optionalFilter } from '../src/graphql/arguments';
 import { type DecimalInput, DecimalScalar, requirePositive } from '../src/graphql/scalars';
-import { ONE, formatFixed } from '../src/decimal/decimal';
+import { ONE } from '../src/decimal/decimal';
 import { QUANTITY_BOUNDS } from '../src/decimal/clientDecimal';
 import { priceBreaks } from '../src/pricing/priceBreaks';
+import { presentPriceBreak } from '../src/pricing/presentPrice';
 import { Price, PriceBreak, toPrice } from './types/price.type';
 import { Availability } from './types/availability.type';
 import { Product, ProductConnection, toProduct } from './types/product.type';
@@ -74,7 +75,7 @@ export class ProductResolver {
     chargePricedLines(ctx.erpScope, 1);
     const inputs = await ctx.prices.inputs(product.article);
     await computeTurn(ctx.erpScope);
-    return priceBreaks(inputs).map((b) => ({ minQuantity: b.minQuantity.toString(), unitPrice: formatFixed(b.unitPrice, 4) }));
+    return priceBreaks(inputs).map(presentPriceBreak);
   }
 
   @FieldResolver(() => Availability, {

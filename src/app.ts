@@ -19,7 +19,7 @@ import { responseCachePlugin } from './graphql/responseCachePlugin';
 import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
 import { clientErrorOf, sendError } from './http/errorReply';
-import { ErpFailure, internalError } from './errors';
+import { ErpFailure, internalError, notFound } from './errors';
 import { ErpCache } from './cache/erpCache';
 import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
 import type { Config } from './config/config';
@@ -198,6 +198,8 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     if (!client || error instanceof ErpFailure) request.log.error({ err: error }, 'request failed');
     return sendError(reply, client ?? internalError());
   });
+
+  http.setNotFoundHandler((_request, reply) => sendError(reply, notFound()));
 
   http.addHook('onRequest', async (request) => {
     request.erpScope = { erpCalls: 0, maxErpCalls: limits.maxErpCalls, pricedLines: 0, maxPricedLines: limits.maxPricedLines };

@@ -20,6 +20,7 @@ export type ErrorCode =
   // Hardening: client mistakes that used to surface as internal errors.
   | 'PERSISTED_QUERY_HASH_MISMATCH'
   | 'UNKNOWN_ENTITY_TYPE'
+  | 'NOT_FOUND'
   // What every other failure is masked as, so the client still reads a code.
   | 'INTERNAL_SERVER_ERROR';
 
@@ -39,6 +40,7 @@ const REGISTRY: Record<ErrorCode, ErrorSpec> = {
   QUERY_TOO_COMPLEX: { status: 400, message: 'The query is too complex.' },
   PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: 'The persisted query hash does not match the query.' },
   UNKNOWN_ENTITY_TYPE: { status: 400, message: 'This subgraph does not resolve entities of that type.' },
+  NOT_FOUND: { status: 404, message: 'There is nothing at this address: GraphQL is served at /graphql.' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error.' },
 };
 
@@ -85,6 +87,11 @@ const MALFORMED: Record<number, string> = {
   413: 'The request body is too large.',
   415: 'The request content type is not supported: send application/json.',
 };
+
+/** A request for an address no route serves. */
+export function notFound(): PonteError {
+  return new PonteError('NOT_FOUND');
+}
 
 /**
  * A request fastify refused before any route ran (a body that is not JSON,

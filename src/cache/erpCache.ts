@@ -18,6 +18,7 @@ import type {
   StockFacts,
 } from '../erp/port';
 import type { ConditionLayer } from '../pricing/conditionIndex';
+import type { ErpSettings } from '../settings/erpSettings';
 import { type ListItems, listItemsBytes } from '../pricing/listPrice';
 import { approximateBytes } from './approximateBytes';
 import { FactCache } from './factCache';
@@ -50,11 +51,16 @@ export interface GlobalConditions {
   layer: ConditionLayer;
 }
 
+/** The installation's reference data as cached: its settings read as they enter. */
+export interface ReferenceFacts extends ReferenceData {
+  erpSettings: ErpSettings;
+}
+
 /** Key of the price list items of one sku in one list. */
 export const priceItemKey = (list: string, sku: string) => `${list}\u0000${sku}`;
 
 export class ErpCache {
-  readonly reference: Cache<ReferenceData>;
+  readonly reference: Cache<ReferenceFacts>;
   readonly globalConditions: Cache<GlobalConditions>;
   /** sku → article row, or null when the ERP has no such sku. */
   readonly articles: Cache<ArticleRow | null>;
@@ -89,7 +95,7 @@ export class ErpCache {
       });
     // Installation-wide facts: one entry each, never evicted for size (a page
     // cannot be served without them), counted in bytes() all the same.
-    this.reference = make(1, ttl, 0);
+    this.reference = make<ReferenceFacts>(1, ttl, 0, 1, (r) => approximateBytes(r.settings) + approximateBytes(r.warehouses) + approximateBytes(r.priceLists));
     this.globalConditions = make<GlobalConditions>(1, ttl, 0, COMPILED_WEIGHT, (g) => approximateBytes(g.rows));
     // The budget (CACHE_MAX_MB) shared out by what a storefront reads most.
     // Shares measured on the demo ERP at 100k articles × 5k customers under

@@ -14,7 +14,7 @@ import type { CachedResponse } from '../cache/responseCache';
 import { sharedFingerprint, viewerFingerprint } from '../cache/viewerFingerprint';
 import type { OwnReach } from '../customers/ownReach';
 import { requestDigest, responseCacheKey } from '../graphql/responseCachePlugin';
-import { dateInZone, readErpSettings, type ErpSettings } from '../settings/erpSettings';
+import { dateInZone, type ErpSettings } from '../settings/erpSettings';
 
 const NOT_HELD = new Error('not held');
 
@@ -39,7 +39,7 @@ export async function heldViewer(cache: ErpCache, principal: Principal, acting: 
 /** The installation's settings if held fresh. */
 export function heldSettings(cache: ErpCache): ErpSettings | null {
   const reference = cache.reference.get('reference');
-  return reference?.fresh ? readErpSettings(reference.value.settings) : null;
+  return reference?.fresh ? reference.value.erpSettings : null;
 }
 
 export interface HeldFingerprints {

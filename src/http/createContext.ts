@@ -14,7 +14,7 @@ import type { RequestErpScope } from '../erp/requestScope';
 import { authenticate, singleHeader, type Authentication } from './authenticate';
 import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
-import { dateInZone, readErpSettings, type ErpSettings } from '../settings/erpSettings';
+import { dateInZone, type ErpSettings } from '../settings/erpSettings';
 import { createErpLoaders } from '../../loaders/erpLoaders';
 import { createPriceBatch, type PriceBatch } from '../../loaders/priceBatch';
 import { type AvailabilityBatch, createAvailabilityBatch } from '../../loaders/availabilityBatch';
@@ -65,7 +65,7 @@ export function createContextFactory(deps: ContextDeps) {
       ...(rateKey !== undefined ? { rateKey } : {}),
       viewer: () =>
         (viewer ??= resolveViewer(principal, acting, (code) => loaders.customerContext.load(code)).then((v) => (resolved.viewer = v))),
-      settings: () => (settings ??= loaders.reference().then((r) => (resolved.settings = readErpSettings(r.settings)))),
+      settings: () => (settings ??= loaders.reference().then((r) => (resolved.settings = r.erpSettings))),
     };
     context.prices = createPriceBatch(context as PonteContext);
     context.availability = createAvailabilityBatch(context as PonteContext);

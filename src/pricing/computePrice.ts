@@ -8,7 +8,7 @@ import { Decimal, HUNDRED, ONE, roundHalfUp } from '../decimal/decimal';
 import type { DiscountCondition, PriceCondition } from './conditions';
 import type { ConditionIndex } from './conditionIndex';
 import { type ListItem, type ListItems, selectListItem } from './listPrice';
-import { type Quantity, asQuantity, reaches } from './quantity';
+import { type Quantity, asQuantity } from './quantity';
 
 // A value, not only a type: the GraphQL enum is registered from it (resolvers/types), so the names exist once.
 export const PriceSource = { PRICE_LIST: 'PRICE_LIST', CONDITION: 'CONDITION', NET_CONDITION: 'NET_CONDITION' } as const;

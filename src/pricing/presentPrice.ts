@@ -4,6 +4,7 @@
  */
 import { type Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import { type PriceResult, lineTotal, unitPriceWithVat } from './computePrice';
+import type { PriceBreak } from './priceBreaks';
 
 export interface PriceView {
   quantity: string;
@@ -36,4 +37,14 @@ export function presentPrice(result: PriceResult, currency: string, vatRate: Dec
     discountConditionId: result.discountWinner?.id ?? null,
     result,
   };
+}
+
+export interface PriceBreakView {
+  minQuantity: string;
+  unitPrice: string;
+}
+
+/** A price break as the API shows it: the quantity plain, the unit price to 4 decimals like every price. */
+export function presentPriceBreak(b: PriceBreak): PriceBreakView {
+  return { minQuantity: formatPlain(b.minQuantity), unitPrice: formatFixed(b.unitPrice, 4) };
 }

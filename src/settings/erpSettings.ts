@@ -41,19 +41,8 @@ function isValidTimeZone(zone: string): boolean {
   return formatterFor(zone) !== null;
 }
 
-/** Read once per cached row array, not once per request. */
-const read = new WeakMap<readonly SettingRow[], ErpSettings>();
-
+/** The settings rows read into typed values; done once, as the rows enter the cache (loaders/erpLoaders.ts). */
 export function readErpSettings(rows: readonly SettingRow[]): ErpSettings {
-  let settings = read.get(rows);
-  if (!settings) {
-    settings = parseSettings(rows);
-    read.set(rows, settings);
-  }
-  return settings;
-}
-
-function parseSettings(rows: readonly SettingRow[]): ErpSettings {
   const byKey = new Map(rows.map((r) => [r.key.trim(), r.value === null ? null : r.value.trim()]));
   const text = (key: string) => {
     const v = byKey.get(key);

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type Database from 'better-sqlite3';
 import type { ErpPort } from '../../src/erp/port';
-import { ErpFailure, PonteError, errorBody, forbidden, malformedRequest } from '../../src/errors';
+import { ErpFailure, PonteError, errorBody, forbidden, malformedRequest, notFound } from '../../src/errors';
 import { clientErrorOf } from '../../src/http/errorReply';
 import { createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
 import { rawRequest } from '../helpers/rawHttp';
@@ -137,6 +137,13 @@ describe("fastify's own refusals", () => {
     assert.equal(res.status, 415);
     assert.equal(res.code, 'BAD_USER_INPUT');
     assert.doesNotMatch(res.text, /x-secret-type/);
+  });
+
+  test('an address no route serves is 404 NOT_FOUND, the body the registry makes', async () => {
+    const res = await refusal(`${server.url}/no-such-page`);
+    assert.equal(res.status, 404);
+    assert.equal(res.code, 'NOT_FOUND');
+    assert.equal(res.text, JSON.stringify(errorBody(notFound())));
   });
 
   test('a body over the limit is 413 BAD_USER_INPUT', async () => {

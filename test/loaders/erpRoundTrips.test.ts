@@ -62,8 +62,8 @@ const CATALOG = `query($first: Int) {
   }
 }`;
 
-// price(quantity: 1) rather than the default: the default argument is covered
-// (and currently broken) in errors.test.ts; this file is about round trips.
+// price(quantity: 1) rather than the default: the default argument has its
+// own tests (test/graphql/buildSchema.test.ts); this file is about round trips.
 const CATALOG_PRICED = `query($first: Int) {
   catalog(first: $first) {
     edges { node {
