@@ -6,29 +6,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { customerFactsOf, groupFactsOf } from '../../src/customers/customerFacts';
-import type { CustomerContextRow, CustomerRow, VisibilityRuleRow } from '../../src/erp/port';
+import type { CustomerContextRow, VisibilityRuleRow } from '../../src/erp/port';
 import { isVisible } from '../../src/visibility/visibilityPolicy';
+import { customerRow } from '../helpers/portRows';
 
-const customer = (code: string, group: string | null): CustomerRow => ({
-  code,
-  companyName: code,
-  vatNumber: null,
-  taxCode: null,
-  sdiCode: null,
-  pec: null,
-  email: null,
-  phone: null,
-  street: null,
-  postcode: null,
-  city: null,
-  province: null,
-  country: 'IT',
-  priceListCode: null,
-  group,
-  agentCode: null,
-  paymentTerms: null,
-  blocked: false,
-});
+const customer = customerRow;
 
 const allow = (id: string, sku: string, to: { code?: string; group?: string }): VisibilityRuleRow => ({
   ruleId: id,

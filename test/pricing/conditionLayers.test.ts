@@ -7,35 +7,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { customerFactsOf, groupFactsOf } from '../../src/customers/customerFacts';
-import type { ConditionRow, CustomerContextRow, CustomerRow } from '../../src/erp/port';
+import type { ConditionRow, CustomerContextRow } from '../../src/erp/port';
 import { Decimal } from '../../src/decimal/decimal';
 import { compileConditionIndex, compileGlobalConditions, conditionIndexOf, firstMatching } from '../../src/pricing/conditionIndex';
 import { toQuantity } from '../../src/pricing/quantity';
 import { condition } from './engineHarness';
+import { customerRow } from '../helpers/portRows';
 
 /** A condition with a fixed id (the expected orders name them); a 5 % discount unless said otherwise. */
 const row = (id: number, o: Partial<ConditionRow>): ConditionRow => condition({ kind: 'DISCOUNT', discount1: '5', ...o, conditionId: String(id) });
 
-const customer = (code: string, group: string | null): CustomerRow => ({
-  code,
-  companyName: code,
-  vatNumber: null,
-  taxCode: null,
-  sdiCode: null,
-  pec: null,
-  email: null,
-  phone: null,
-  street: null,
-  postcode: null,
-  city: null,
-  province: null,
-  country: 'IT',
-  priceListCode: null,
-  group,
-  agentCode: null,
-  paymentTerms: null,
-  blocked: false,
-});
+const customer = customerRow;
 
 const globalRows: ConditionRow[] = [row(1, { sku: 'A1', priority: 1 }), row(2, { familyCode: 'F1' }), row(3, { kind: 'PRICE', price: '9', discount1: null })];
 const groupRows: ConditionRow[] = [row(10, { customerGroup: 'G1', familyCode: 'F1' }), row(11, { customerGroup: 'G1', sku: 'A1', minQty: '10' })];
