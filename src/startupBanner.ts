@@ -47,7 +47,7 @@ export function startupBanner(url: string, metricsUrl: string | null, demo: Demo
       '',
       'Try:',
       `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $PONTE_CUSTOMER_TOKEN" \\`,
-      `    -d '{"query":"{ me { code companyName } catalog(first: 3) { edges { node { sku description availability { status available } } } } }"}'`,
+      `    -d '{"query":"{ me { code companyName } catalog(first: 3) { edges { node { sku erpDescription availability { status available } } } } }"}'`,
     );
   }
   return lines.join('\n');

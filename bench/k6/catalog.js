@@ -34,7 +34,7 @@ export const options = {
 
 const CATALOG = `query CategoryPage($family: String, $first: Int!, $after: String) {
   catalog(first: $first, family: $family, after: $after) {
-    edges { node { sku description price { unitPrice listPrice discounts } availability { status available } } }
+    edges { node { sku erpDescription price { unitPrice listPrice discounts } availability { status available } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

@@ -19,7 +19,7 @@ export const options = {
 
 const PRODUCT = `query ProductDetail($sku: ID!, $quantity: Decimal!) {
   product(sku: $sku) {
-    sku description unit family vatRate packQuantity minOrderQuantity
+    sku erpDescription unit family vatRate packQuantity minOrderQuantity
     price(quantity: $quantity) { quantity currency listPrice basePrice discounts unitPrice unitPriceWithVat lineTotal source }
     priceBreaks { minQuantity unitPrice }
     availability { status available warehouses { code name onHand committed available } nextArrival { date quantity } }

@@ -28,7 +28,7 @@ import { catalogScenario, type Viewer, viewerHeaders } from './scenarios';
 /** Customers sharing the ordinary traffic: a couple of pages a second each, under every per-customer limit. */
 const SHOPPERS = 100;
 
-const PAGE_FIELDS = `sku description price(quantity: 12) { unitPrice listPrice discounts explanation { kind description } }
+const PAGE_FIELDS = `sku erpDescription price(quantity: 12) { unitPrice listPrice discounts explanation { kind description } }
   priceBreaks { minQuantity unitPrice } availability { status available warehouses { code available } nextArrival { date quantity } }`;
 
 const page = (i: number, family: string, first: number) => `p${i}: catalog(first: ${first}, family: ${JSON.stringify(family)}) { edges { node { ${PAGE_FIELDS} } } }`;

@@ -35,14 +35,14 @@ export const PAGE_SIZE = 48;
 // `price` without arguments: the storefront's form, priced at the schema's default quantity (1).
 const CATALOG_QUERY = `query CategoryPage($family: String!, $first: Int!, $after: String) {
   catalog(first: $first, family: $family, after: $after) {
-    edges { node { sku description price { unitPrice listPrice discounts } availability { status available } } }
+    edges { node { sku erpDescription price { unitPrice listPrice discounts } availability { status available } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 const PRODUCT_QUERY = `query ProductDetail($sku: ID!, $quantity: Decimal!) {
   product(sku: $sku) {
-    sku description unit family vatRate packQuantity minOrderQuantity
+    sku erpDescription unit family vatRate packQuantity minOrderQuantity
     price(quantity: $quantity) { quantity currency listPrice basePrice discounts unitPrice unitPriceWithVat lineTotal source }
     priceBreaks { minQuantity unitPrice }
     availability { status available warehouses { code name onHand committed available } nextArrival { date quantity } }

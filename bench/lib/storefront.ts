@@ -4,7 +4,7 @@
  * figure has a yardstick measured in the same run.
  *
  *   page         one category page, `products(skus: <48 skus>)` with
- *                `sku description price(quantity: 1) { unitPrice }
+ *                `sku erpDescription price(quantity: 1) { unitPrice }
  *                availability { status available }`, as the demo customer,
  *                the very same document every time (warm).
  *   page-cold    the same shape over pages of 48 skus nobody has asked for,
@@ -87,11 +87,11 @@ export function zipfSampler(n: number, s: number, random: Random): () => number 
 
 /** The page document, skus written inline: the same text for Ponte and the naive server. */
 export function pageQuery(skus: readonly string[]): string {
-  return `{ products(skus: ${JSON.stringify(skus)}) { sku description price(quantity: 1) { unitPrice } availability { status available } } }`;
+  return `{ products(skus: ${JSON.stringify(skus)}) { sku erpDescription price(quantity: 1) { unitPrice } availability { status available } } }`;
 }
 
 const PONTE_PRODUCT = `query ProductDetail($sku: ID!) {
-  product(sku: $sku) { sku description vatRate price(quantity: 12) { unitPrice lineTotal } availability { status available } }
+  product(sku: $sku) { sku erpDescription vatRate price(quantity: 12) { unitPrice lineTotal } availability { status available } }
 }`;
 /** The naive server's product detail: the same fields (its quantity is a Float). */
 const NAIVE_PRODUCT = PONTE_PRODUCT;

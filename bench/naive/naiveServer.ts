@@ -64,7 +64,7 @@ class NaiveProduct {
   @Field(() => ID)
   sku!: string;
   @Field(() => String)
-  description!: string;
+  erpDescription!: string;
   @Field(() => String)
   vatRate!: string;
 }
@@ -144,7 +144,7 @@ class ProductResolver {
 }
 
 function toProduct(r: ProductRow): NaiveProduct {
-  return { sku: r.sku, description: r.description, vatRate: String(r.vat_rate) };
+  return { sku: r.sku, erpDescription: r.description, vatRate: String(r.vat_rate) };
 }
 
 /** One `WHERE sku IN (…)` per batch, rows returned in key order. */

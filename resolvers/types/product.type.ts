@@ -10,8 +10,11 @@ export class Product {
   @Field(() => ID)
   sku!: string;
 
-  @Field({ description: "The ERP's internal description; the storefront owns marketing copy." })
-  description!: string;
+  @Field({
+    description:
+      "The ERP's internal description, written for the warehouse. Customer-facing copy (title, description, SEO) belongs to a content subgraph: the names are left free for it.",
+  })
+  erpDescription!: string;
 
   @Field()
   unit!: string;
@@ -35,7 +38,7 @@ export class Product {
 export function toProduct(article: ArticleRow): Product {
   const product = new Product();
   product.sku = article.sku;
-  product.description = article.description;
+  product.erpDescription = article.description;
   product.unit = article.unit;
   product.family = article.familyCode;
   product.vatRate = erpDecimal(article.vatRate, ZERO);

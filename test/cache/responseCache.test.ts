@@ -69,7 +69,7 @@ describe('a cached answer equals the answer with caches off, for every viewer (r
         callers.push({ name: `service for ${erp.customers[0]!.code}`, token: service, acting: erp.customers[0]!.code });
         const skus = erp.articles.map((a) => a.sku);
         const some = () => JSON.stringify([...rng.shuffle([...skus]).slice(0, 8), MISSING_SKUS[0]!]);
-        const fields = 'sku description price { unitPrice listPrice discounts source conditionId discountConditionId } priceBreaks { minQuantity unitPrice } availability { status available warehouses { code available } }';
+        const fields = 'sku erpDescription price { unitPrice listPrice discounts source conditionId discountConditionId } priceBreaks { minQuantity unitPrice } availability { status available warehouses { code available } }';
         queries = [
           `{ catalog(first: 15) { edges { cursor node { ${fields} } } pageInfo { hasNextPage endCursor } } }`,
           `{ catalog(first: 50, family: ${JSON.stringify(erp.families[0])}) { edges { node { sku price(quantity: "12") { unitPrice } } } } }`,

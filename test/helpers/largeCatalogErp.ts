@@ -39,14 +39,14 @@ export function erpCallsSoFar(server: TestServer): number {
   return server.app.erpCalls.total;
 }
 
-export const PRODUCT_FIELDS = `sku description price(quantity: 12) { unitPrice listPrice discounts explanation { kind } }
+export const PRODUCT_FIELDS = `sku erpDescription price(quantity: 12) { unitPrice listPrice discounts explanation { kind } }
   priceBreaks { minQuantity unitPrice } availability { status available warehouses { code available } nextArrival { date quantity } }`;
 
 export const CATALOG_PAGE_100 = `catalog(first: 100) { edges { cursor node { ${PRODUCT_FIELDS} } } pageInfo { hasNextPage endCursor } }`;
 
 export const QUOTE_LINES = `query Quote($lines: [QuoteLineInput!]!) {
   quote(lines: $lines) {
-    lines { lineIndex sku quantity lineTotal product { sku description } price { unitPrice listPrice discounts lineTotal } }
+    lines { lineIndex sku quantity lineTotal product { sku erpDescription } price { unitPrice listPrice discounts lineTotal } }
     vatSummary { rate taxable vat } totalNet totalVat totalGross problems { code lineIndex }
   }
 }`;

@@ -58,7 +58,7 @@ function buildDb(): Database.Database {
 
 const CATALOG = `query($first: Int) {
   catalog(first: $first) {
-    edges { node { sku description availability { status available warehouses { code } nextArrival { date } } } }
+    edges { node { sku erpDescription availability { status available warehouses { code } nextArrival { date } } } }
   }
 }`;
 
@@ -67,7 +67,7 @@ const CATALOG = `query($first: Int) {
 const CATALOG_PRICED = `query($first: Int) {
   catalog(first: $first) {
     edges { node {
-      sku description
+      sku erpDescription
       availability { status available warehouses { code } nextArrival { date } }
       price(quantity: 1) { unitPrice }
       priceBreaks { minQuantity unitPrice }
@@ -137,14 +137,14 @@ describe('ERP round trips', () => {
     cold();
     const skus = Array.from({ length: 48 }, (_, i) => sku(i * 2 + 1));
     const res = await server.gql(
-      'query($skus: [ID!]!) { products(skus: $skus) { sku description availability { status available warehouses { code } nextArrival { date } } } }',
+      'query($skus: [ID!]!) { products(skus: $skus) { sku erpDescription availability { status available warehouses { code } nextArrival { date } } } }',
       { ...as.C1, variables: { skus } },
     );
     assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
     assert.equal(res.body.data.products.length, 48);
     assert.ok(res.erpCalls <= 4, `cold products cost ${res.erpCalls} ERP round trips`);
     const again = await server.gql(
-      'query($skus: [ID!]!) { products(skus: $skus) { sku description availability { status available warehouses { code } nextArrival { date } } } }',
+      'query($skus: [ID!]!) { products(skus: $skus) { sku erpDescription availability { status available warehouses { code } nextArrival { date } } } }',
       { ...as.C1, variables: { skus } },
     );
     assert.equal(again.erpCalls, 0);

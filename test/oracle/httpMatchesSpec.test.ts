@@ -90,7 +90,7 @@ const alias = (i: number) => `q${i}`;
  */
 const productsQuery = (style: 'string' | 'number') => `query($skus: [ID!]!) {
   products(skus: $skus) {
-    sku description unit family vatRate packQuantity minOrderQuantity
+    sku erpDescription unit family vatRate packQuantity minOrderQuantity
     priceBreaks { minQuantity unitPrice }
     availability { status available warehouses { code name onHand committed available } nextArrival { date quantity } }
     qd: price { ...P }
@@ -100,7 +100,7 @@ const productsQuery = (style: 'string' | 'number') => `query($skus: [ID!]!) {
 fragment P on Price { ${PRICE_FIELDS} }`;
 
 const PRODUCT = `query($sku: ID!, $q: Decimal!) {
-  product(sku: $sku) { sku description availability { status available } price(quantity: $q) { ${PRICE_FIELDS} } }
+  product(sku: $sku) { sku erpDescription availability { status available } price(quantity: $q) { ${PRICE_FIELDS} } }
 }`;
 
 const CATALOG = `query($after: String, $family: String) {
@@ -296,7 +296,7 @@ function comparePrice(r: Report, what: string, got: any, want: ReferenceResult |
 
 function compareArticle(r: Report, what: string, got: any, a: ArticleSpec) {
   r.same('product.sku', `${what} sku`, got.sku, a.sku);
-  r.same('product.description', `${what} description`, got.description, a.description);
+  r.same('product.erpDescription', `${what} erpDescription`, got.erpDescription, a.description);
   r.same('product.unit', `${what} unit`, got.unit, a.unit);
   r.same('product.family', `${what} family`, got.family, a.familyCode);
   r.dec('product.vatRate', `${what} vatRate`, got.vatRate, a.vatRate);
@@ -587,7 +587,7 @@ async function checkViewer(erp: RandomErp, server: OracleServer, viewer: Viewer,
     const a = erp.articles.find((x) => x.sku === sku);
     const shouldSee = a !== undefined && visibleSet.has(sku);
     if (!r.same('visibility.product', `product(${sku}) visible`, got !== null, shouldSee) || !a || !shouldSee) continue;
-    r.same('product.description', `product(${sku}) description`, got.description, a.description);
+    r.same('product.erpDescription', `product(${sku}) erpDescription`, got.erpDescription, a.description);
     r.same('availability.status', `product(${sku}) status`, got.availability.status, expectedAvailability(erp, sku, viewer.showQuantities).status);
     comparePrice(r, `product(${sku}) q=${JSON.stringify(qVar)}`, got.price, referencePrice({ ...referenceBase(erp, viewer, a), quantity: q }), q, a.vatRate, erp.currency);
   }

@@ -110,7 +110,7 @@ export const QUOTE = `query Quote($lines: [QuoteLineInput!]!) {
     currency
     lines {
       lineIndex sku quantity vatRate lineTotal
-      product { sku description vatRate packQuantity minOrderQuantity }
+      product { sku erpDescription vatRate packQuantity minOrderQuantity }
       price { quantity currency listPrice basePrice discounts unitPrice unitPriceWithVat lineTotal source }
     }
     vatSummary { rate taxable vat }

@@ -337,10 +337,10 @@ describe('visibility', () => {
 
     test('the responses for an invisible article and a missing sku are byte-identical', async () => {
       const queries: Array<[string, (sku: string) => Record<string, unknown>]> = [
-        ['query($sku: ID!) { product(sku: $sku) { sku description price { unitPrice } availability { status } } }', (sku) => ({ sku })],
-        ['query($skus: [ID!]!) { products(skus: $skus) { sku description } }', (sku) => ({ skus: ['C-U02', sku, 'C-U04'] })],
+        ['query($sku: ID!) { product(sku: $sku) { sku erpDescription price { unitPrice } availability { status } } }', (sku) => ({ sku })],
+        ['query($skus: [ID!]!) { products(skus: $skus) { sku erpDescription } }', (sku) => ({ skus: ['C-U02', sku, 'C-U04'] })],
         [
-          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku description } } }',
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { sku erpDescription } } }',
           (sku) => ({ r: [{ __typename: 'Product', sku }] }),
         ],
         [
