@@ -20,6 +20,11 @@ import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
 import { clientErrorOf, sendError } from './http/errorReply';
 import { ErpFailure, internalError, notFound } from './errors';
+import { type GraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { SubgraphEndpoint } from './gateway/composeSupergraph';
+import { InProcessSubgraph } from './gateway/inProcessSubgraph';
+import { createPonteGateway, passSubgraphErrors } from './gateway/ponteGateway';
 import { ErpCache } from './cache/erpCache';
 import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
 import type { Config } from './config/config';
@@ -58,6 +63,8 @@ export interface PonteAppOptions {
   onClose?: () => Promise<void>;
   /** Shared rate-limit stores (several instances); in-process when absent. */
   rateLimitStores?: RateLimitStores;
+  /** Gateway mode: the data source of a remote subgraph (tests inject one); the undici one by default. */
+  remoteSubgraph?: (endpoint: SubgraphEndpoint) => GraphQLDataSource;
 }
 
 export interface PonteApp {
@@ -137,8 +144,27 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const verify = createTokenVerifier(config.auth);
   let metricsServer: MetricsServer | null = null;
   // --- end hardening ---
+  const schema = await buildPonteSchema();
+  const formatError = createFormatError(
+    (error) => logger.error({ err: error }, 'request failed'),
+    (error) => logger.info({ err: error }, 'client mistake'),
+  );
+  const gatewayMode = config.gateway.enabled && (config.gateway.subgraphs.length > 0 || config.gateway.supergraphFile !== null);
+  const gateway = gatewayMode
+    ? await createPonteGateway({
+        ponteSdl: printSubgraphSchema(schema),
+        // The caller's context is Ponte's context: same viewer, same loaders, one batch per plan step.
+        ponte: new InProcessSubgraph<PonteContext>({ schema, formatError, contextOf: (context) => context }),
+        subgraphs: config.gateway.subgraphs,
+        supergraphFile: config.gateway.supergraphFile,
+        pollMs: config.gateway.pollMs,
+        sdlTimeoutMs: Math.max(config.gateway.timeoutMs, 5_000),
+        remote: options.remoteSubgraph ?? ((endpoint) => new RemoteGraphQLDataSource({ url: endpoint.url })),
+        logger,
+      })
+    : null;
   const apollo = new ApolloServer<PonteContext>({
-    schema: await buildPonteSchema(),
+    ...(gateway ? { gateway } : { schema }),
     // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
     // traces would expose resolver timings to any caller asking for them.
     plugins: [
@@ -149,18 +175,17 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       ApolloServerPluginCacheControlDisabled(),
       inputTextPlugin<PonteContext>(),
       ...armor.plugins,
-      subgraphGuardPlugin(),
       costLimitPlugin({ maxCost: limits.maxCost, ...(rateLimits ? { onAdmitted: rateLimits.chargeCost } : {}) }),
-      responseCachePlugin(cache),
+      // A subgraph's own surface (_service, _entities) and its response
+      // cache; in gateway mode answers also hold content the change feed
+      // knows nothing of, so none is cached.
+      ...(gateway ? [] : [subgraphGuardPlugin(), responseCachePlugin(cache)]),
       staleFactsPlugin((since) => {
         staleServing.record(since);
         metrics.staleResponses.inc();
       }),
     ],
-    formatError: createFormatError(
-      (error) => logger.error({ err: error }, 'request failed'),
-      (error) => logger.info({ err: error }, 'client mistake'),
-    ),
+    formatError: gateway ? passSubgraphErrors(formatError) : formatError,
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     // Signals are main.ts's to handle (one orderly close); Apollo's own
@@ -226,7 +251,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     preHandler: documentGuardHook({ maxTokens: limits.maxTokens, maxNesting: Math.max(limits.maxDepth * 2, 32) }),
     handler: async (request, reply) => {
       const principal = request.authentication?.principal;
-      if (request.method === 'POST' && principal) {
+      if (request.method === 'POST' && principal && !gateway) {
         const hit = await lookupCachedResponse(principal, request.headers, request.body);
         if (hit) return reply.header('content-type', hit.contentType).send(hit.body);
       }

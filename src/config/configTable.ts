@@ -4,7 +4,7 @@
  * README.md; test/config/readmeDefaults.test.ts fails when README differs.
  */
 import type { z } from 'zod';
-import { LIMIT_VARIABLES, SERVICE_VARIABLES } from './envSchema';
+import { GATEWAY_VARIABLES, LIMIT_VARIABLES, SERVICE_VARIABLES } from './envSchema';
 
 /** README's lines between these two markers are the table. */
 export const TABLE_START = '<!-- config table: printed from src/config/envSchema.ts by `npx tsc -p . && node dist/src/config/writeConfigTable.js` -->';
@@ -31,7 +31,7 @@ const section = (variables: Record<string, z.ZodType>) => Object.entries(variabl
 
 /** Every variable, in README's order. */
 export function variableDocs(): VariableDoc[] {
-  return [...section(SERVICE_VARIABLES), ...section(LIMIT_VARIABLES)];
+  return [...section(SERVICE_VARIABLES), ...section(LIMIT_VARIABLES), ...section(GATEWAY_VARIABLES)];
 }
 
 const row = (doc: VariableDoc) => `| \`${doc.name}\` |${doc.default === '' ? '' : ` ${doc.default}`} | ${doc.meaning} |`;
@@ -43,6 +43,8 @@ export function configTable(): string {
     ...section(SERVICE_VARIABLES).map(row),
     '| **Limits** (see "Limits" below) | | |',
     ...section(LIMIT_VARIABLES).map(row),
+    '| **Gateway** (see "Gateway mode" below) | | |',
+    ...section(GATEWAY_VARIABLES).map(row),
   ].join('\n');
 }
 

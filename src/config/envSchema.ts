@@ -128,6 +128,23 @@ export const LIMIT_VARIABLES = {
   METRICS_PORT: text('9464').describe('port of the `/metrics` listener: `0` any free port, `off` none'),
 };
 
-export const EnvSchema = z.object({ ...SERVICE_VARIABLES, ...LIMIT_VARIABLES });
+/** Gateway mode (README "Gateway"): the subgraphs Ponte composes with its own. */
+export const GATEWAY_VARIABLES = {
+  GATEWAY: onOff().describe(
+    '`off` serves Ponte alone as a plain subgraph, even with the settings below or on the zero-configuration demo (which otherwise starts the example content subgraph and composes it)',
+  ),
+  GATEWAY_SUBGRAPHS: optionalText('Ponte alone (a plain subgraph)').describe(
+    'remote subgraphs to compose with Ponte, `name=url` comma-separated (`content=http://cms:4001/graphql`); each is read from its `_service { sdl }` at start',
+  ),
+  SUPERGRAPH_FILE: optionalText().describe('a supergraph composed ahead of time (rover) instead; its Ponte subgraph must be named `ponte`'),
+  GATEWAY_POLL_MS: whole(0, 0, 86_400_000).describe('re-compose from the subgraphs this often and swap the schema without dropping requests (0 = never)'),
+  GATEWAY_FORWARD_HEADERS: text('').describe(
+    "request headers forwarded to remote subgraphs besides `Accept-Language` (comma-separated); `Authorization` and `X-Acting-Customer` are Ponte's and leave only when listed",
+  ),
+  GATEWAY_TIMEOUT_MS: whole(1_500, 10, 120_000).describe('deadline of one remote subgraph call; past it, or while its breaker is open, its fields are null with `SUBGRAPH_UNAVAILABLE`'),
+  GATEWAY_CONNECTIONS: whole(16, 1, 1_024).describe('keep-alive connections per remote subgraph'),
+};
+
+export const EnvSchema = z.object({ ...SERVICE_VARIABLES, ...LIMIT_VARIABLES, ...GATEWAY_VARIABLES });
 
 export type Env = z.output<typeof EnvSchema>;

@@ -111,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     problems.push('PUBLIC_BASE_URL: must be an http(s) URL, e.g. https://api.example.it');
   }
   const metrics = parseMetrics(e.METRICS_HOST, e.METRICS_PORT, problems);
+  const subgraphs = parseSubgraphs(e.GATEWAY_SUBGRAPHS, problems);
+  if (subgraphs.length > 0 && e.SUPERGRAPH_FILE !== null) problems.push('GATEWAY_SUBGRAPHS and SUPERGRAPH_FILE: set one of the two');
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -176,5 +178,35 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       metrics,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
+    gateway: {
+      enabled: e.GATEWAY === 'on',
+      subgraphs,
+      supergraphFile: e.SUPERGRAPH_FILE,
+      pollMs: e.GATEWAY_POLL_MS,
+      forwardHeaders: e.GATEWAY_FORWARD_HEADERS.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''),
+      timeoutMs: e.GATEWAY_TIMEOUT_MS,
+      connections: e.GATEWAY_CONNECTIONS,
+    },
   };
+}
+
+/** `name=url,name=url`: names as GraphQL names (not `ponte`, Ponte's own), http(s) URLs, each name once. */
+function parseSubgraphs(value: string | null, problems: string[]): Array<{ name: string; url: string }> {
+  if (value === null) return [];
+  const out: Array<{ name: string; url: string }> = [];
+  for (const part of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const at = part.indexOf('=');
+    const name = at > 0 ? part.slice(0, at).trim() : '';
+    const url = at > 0 ? part.slice(at + 1).trim() : '';
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) || !/^https?:\/\/[^/]+/.test(url)) {
+      problems.push(`GATEWAY_SUBGRAPHS: each entry must be name=http(s)://host…, got ${JSON.stringify(part.slice(0, 80))}`);
+    } else if (name === 'ponte') {
+      problems.push('GATEWAY_SUBGRAPHS: "ponte" is the name of Ponte\'s own subgraph');
+    } else if (out.some((s) => s.name === name)) {
+      problems.push(`GATEWAY_SUBGRAPHS: ${name} is listed twice`);
+    } else {
+      out.push({ name, url });
+    }
+  }
+  return out;
 }

@@ -135,6 +135,24 @@ export interface SurfaceConfig {
   trustProxy: boolean | number | string[];
 }
 
+/** Gateway mode: what Ponte composes with its own subgraph (src/gateway). */
+export interface GatewayConfig {
+  /** false: GATEWAY=off, Ponte serves its subgraph alone whatever else is set. */
+  enabled: boolean;
+  /** Remote subgraphs by name; empty without GATEWAY_SUBGRAPHS. */
+  subgraphs: Array<{ name: string; url: string }>;
+  /** A supergraph composed ahead of time, read instead of composing. */
+  supergraphFile: string | null;
+  /** Re-composition period in ms; 0 = compose once. */
+  pollMs: number;
+  /** Lower-case names of headers forwarded to remote subgraphs besides accept-language. */
+  forwardHeaders: string[];
+  /** Deadline of one remote subgraph call, in ms. */
+  timeoutMs: number;
+  /** Keep-alive connections per remote subgraph. */
+  connections: number;
+}
+
 export interface Config {
   production: boolean;
   host: string;
@@ -151,4 +169,5 @@ export interface Config {
   queryLimits: QueryLimits;
   rateLimits: RateLimitConfig;
   surface: SurfaceConfig;
+  gateway: GatewayConfig;
 }

@@ -1,0 +1,61 @@
+/**
+ * Ponte's own subgraph as the gateway sees it: executed in the same
+ * process, against the same schema the subgraph server serves, with the
+ * caller's context passed straight through. No HTTP hop, no second token
+ * check: the viewer resolved for the incoming request is the one Ponte's
+ * resolvers see, so prices, stock and visibility are the caller's.
+ */
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, execute, parse } from 'graphql';
+import { LRUCache } from 'lru-cache';
+
+export interface InProcessSubgraphOptions<TContext> {
+  /** The executable subgraph schema (buildPonteSchema()). */
+  schema: GraphQLSchema;
+  /**
+   * The same masking as the subgraph server's formatError: coded errors
+   * pass, anything else is logged and becomes INTERNAL_SERVER_ERROR, so an
+   * internal message never reaches the gateway's answer.
+   */
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  /** The context a subgraph request runs with, from the gateway request's. */
+  contextOf: (context: TContext) => unknown;
+}
+
+/**
+ * Subgraph operations are a function of the incoming operation and the
+ * plan, so a handful of texts repeat; parsed once each, bounded by size.
+ */
+const MAX_CACHED_QUERY_BYTES = 4 * 1024 * 1024;
+
+type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
+
+export class InProcessSubgraph<TContext extends object> implements GraphQLDataSource<TContext & Record<string, any>> {
+  private readonly documents = new LRUCache<string, DocumentNode>({
+    maxSize: MAX_CACHED_QUERY_BYTES,
+    sizeCalculation: (_value, key) => Math.max(1, key.length * 4),
+  });
+
+  constructor(private readonly options: InProcessSubgraphOptions<TContext>) {}
+
+  async process(request: GraphQLDataSourceProcessOptions<TContext & Record<string, any>>): Promise<GatewayGraphQLResponse> {
+    const query = request.request.query;
+    if (query === undefined) return { errors: [{ message: 'The gateway sent no query.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
+    let document = this.documents.get(query);
+    if (!document) {
+      document = parse(query);
+      this.documents.set(query, document);
+    }
+    const result = await execute({
+      schema: this.options.schema,
+      document,
+      variableValues: request.request.variables ?? {},
+      operationName: request.request.operationName ?? null,
+      contextValue: this.options.contextOf(request.context as TContext),
+    });
+    const response: GatewayGraphQLResponse = {};
+    if (result.data !== undefined) response.data = result.data as Record<string, unknown> | null;
+    if (result.errors?.length) response.errors = result.errors.map((error) => this.options.formatError(error.toJSON(), error));
+    return response;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Gateway mode: one endpoint composes Ponte (in process) with a content
+ * subgraph. Content and live prices arrive in one query; visibility holds
+ * through the gateway, even for a query that asks only content fields.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import gql from 'graphql-tag';
+import { composeSupergraph, SupergraphError } from '../../src/gateway/composeSupergraph';
+import { article, createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
+import { visibilityRule } from '../helpers/erpRows';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+
+const CONTENT_SDL = gql`
+  extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+  type Product @key(fields: "sku") {
+    sku: ID!
+    title: String
+    description: String
+  }
+  type Query {
+    "Nullable items: a product the viewer may not see is null, the rest of the list stays."
+    featuredProducts: [Product]!
+  }
+`;
+
+const TITLES: Record<string, string> = { A1: 'Vite inox A2', R1: 'Vite riservata', GHOST: 'Non esiste in Ponte' };
+
+/** A content subgraph that knows every sku, exclusive or not: it is Ponte's job to hide. */
+async function startContentSubgraph(): Promise<{ url: string; calls: () => number; stop: () => Promise<void> }> {
+  let calls = 0;
+  const server = new ApolloServer({
+    schema: buildSubgraphSchema({
+      typeDefs: CONTENT_SDL,
+      resolvers: {
+        Query: { featuredProducts: () => Object.keys(TITLES).map((sku) => ({ sku })) },
+        Product: {
+          __resolveReference: (ref: { sku: string }) => (TITLES[ref.sku] ? { sku: ref.sku } : null),
+          title: (p: { sku: string }) => TITLES[p.sku],
+          description: (p: { sku: string }) => `Descrizione di ${TITLES[p.sku]}`,
+        },
+      },
+    }),
+    plugins: [{ requestDidStart: async () => void (calls += 1) }],
+  });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  return { url, calls: () => calls, stop: () => server.stop() };
+}
+
+function ponteDb() {
+  const db = createFixtureDb();
+  insertRows(db, 'ecom_customers', [customer('C1'), customer('C2')]);
+  insertRows(db, 'ecom_articles', [article('A1'), article('R1', { restricted: true })]);
+  insertRows(db, 'ecom_visibility', [visibilityRule(1, 'ALLOW', { sku: 'R1' }, { customer_code: 'C1' })]);
+  insertRows(db, 'ecom_price_list_items', [
+    { price_list_code: 'BASE', sku: 'A1', min_qty: '0', price: '10.00', valid_from: null, valid_to: null },
+    { price_list_code: 'BASE', sku: 'R1', min_qty: '0', price: '20.00', valid_from: null, valid_to: null },
+  ]);
+  return db;
+}
+
+describe('gateway mode', () => {
+  let content: Awaited<ReturnType<typeof startContentSubgraph>>;
+  let server: TestServer;
+  let plain: TestServer;
+
+  before(async () => {
+    content = await startContentSubgraph();
+    server = await startTestServer(ponteDb(), { env: { GATEWAY_SUBGRAPHS: `content=${content.url}` } });
+    plain = await startTestServer(ponteDb());
+  });
+  after(async () => {
+    await server.close();
+    await plain.close();
+    await content.stop();
+  });
+
+  test('one query gets content and live prices, the prices equal to Ponte alone', async () => {
+    const token = await server.token({ role: 'customer', customer: 'C1' });
+    const query = '{ products(skus: ["A1", "R1"]) { sku title price { unitPrice } } }';
+    const through = await server.gql(query, { token });
+    assert.equal(through.status, 200);
+    assert.equal(through.body.errors, undefined);
+    assert.deepEqual(
+      through.body.data.products.map((p: { sku: string; title: string }) => [p.sku, p.title]),
+      [['A1', 'Vite inox A2'], ['R1', 'Vite riservata']],
+    );
+    const alone = await plain.gql('{ products(skus: ["A1", "R1"]) { sku price { unitPrice } } }', { token: await plain.token({ role: 'customer', customer: 'C1' }) });
+    assert.deepEqual(
+      through.body.data.products.map((p: { price: unknown }) => p.price),
+      alone.body.data.products.map((p: { price: unknown }) => p.price),
+    );
+  });
+
+  test('a product the viewer may not see is null in a content list, even when only content fields are asked', async () => {
+    const anonymous = await server.gql('{ featuredProducts { title } }');
+    assert.equal(anonymous.status, 200);
+    assert.deepEqual(anonymous.body.data.featuredProducts, [{ title: 'Vite inox A2' }, null, null]);
+    const c1 = await server.gql('{ featuredProducts { title } }', { token: await server.token({ role: 'customer', customer: 'C1' }) });
+    assert.deepEqual(c1.body.data.featuredProducts, [{ title: 'Vite inox A2' }, { title: 'Vite riservata' }, null]);
+  });
+
+  test('the guard Ponte adds never shows in an answer', async () => {
+    const res = await server.gql('{ featuredProducts { sku title } }', { token: await server.token({ role: 'customer', customer: 'C1' }) });
+    assert.doesNotMatch(JSON.stringify(res.body), /_ponte/);
+  });
+
+  test('an agent acting for a customer sees that customer', async () => {
+    const token = await server.token({ role: 'agent', agent: 'AG1' });
+    insertRows(server.sqlite.db, 'ecom_customers', [customer('C9', { agent_code: 'AG1' })]);
+    const res = await server.gql('{ featuredProducts { sku title } }', { token, acting: 'C9' });
+    assert.deepEqual(res.body.data.featuredProducts, [{ sku: 'A1', title: 'Vite inox A2' }, null, null]);
+  });
+
+  test('the content subgraph cannot take the names Ponte owns', () => {
+    assert.throws(
+      () =>
+        composeSupergraph([
+          { name: 'ponte', url: 'in-process://ponte', sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"]) type Product @key(fields: "sku") { sku: ID! vatRate: String } type Query { a: Int }' },
+          { name: 'content', url: 'http://cms', sdl: 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"]) type Product @key(fields: "sku") { sku: ID! vatRate: String } type Query { b: Int }' },
+        ]),
+      (error: unknown) => error instanceof SupergraphError && /Product\.vatRate/.test(error.message) && /content/.test(error.message),
+    );
+  });
+});
