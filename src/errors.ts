@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_HASH_MISMATCH'
   | 'UNKNOWN_ENTITY_TYPE'
   | 'NOT_FOUND'
+  // Gateway mode: a remote subgraph failed or its breaker is open; the rest of the answer stands.
+  | 'SUBGRAPH_UNAVAILABLE'
   // What every other failure is masked as, so the client still reads a code.
   | 'INTERNAL_SERVER_ERROR';
 
@@ -41,6 +43,7 @@ const REGISTRY: Record<ErrorCode, ErrorSpec> = {
   PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: 'The persisted query hash does not match the query.' },
   UNKNOWN_ENTITY_TYPE: { status: 400, message: 'This subgraph does not resolve entities of that type.' },
   NOT_FOUND: { status: 404, message: 'There is nothing at this address: GraphQL is served at /graphql.' },
+  SUBGRAPH_UNAVAILABLE: { status: 502, message: 'A content service is not answering; the rest of the answer is complete.' },
   INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error.' },
 };
 
@@ -78,6 +81,12 @@ export const refusedBeforeExecution = (message: string, details?: Record<string,
 export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
 export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
 export const internalError = () => new PonteError('INTERNAL_SERVER_ERROR');
+/**
+ * A remote subgraph that timed out, failed or sits behind an open breaker.
+ * The subgraph's name is safe to show (it is the operator's label, not a
+ * URL) and tells the client which fields came back null.
+ */
+export const subgraphUnavailable = (subgraph: string) => new PonteError('SUBGRAPH_UNAVAILABLE', undefined, { subgraph });
 /** GET /files: expired, altered, foreign and missing all read alike, so a link cannot probe which files exist. */
 export const fileLinkRefused = () => new PonteError('FORBIDDEN', 'This link is expired or not valid.');
 
