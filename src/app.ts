@@ -20,7 +20,9 @@ import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
 import { clientErrorOf, sendError } from './http/errorReply';
 import { ErpFailure, internalError, notFound } from './errors';
-import { type GraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { RemoteSubgraph } from './gateway/remoteSubgraph';
+import { SubgraphMetrics } from './gateway/subgraphMetrics';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { SubgraphEndpoint } from './gateway/composeSupergraph';
 import { InProcessSubgraph } from './gateway/inProcessSubgraph';
@@ -150,6 +152,30 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     (error) => logger.info({ err: error }, 'client mistake'),
   );
   const gatewayMode = config.gateway.enabled && (config.gateway.subgraphs.length > 0 || config.gateway.supergraphFile !== null);
+  // One data source per remote subgraph for the life of the process: a
+  // re-composition asks for them again, and a new one would forget its
+  // breaker's state and its pool.
+  const remotes = new Map<string, GraphQLDataSource & { close?: () => Promise<void> }>();
+  const subgraphMetrics = gatewayMode ? new SubgraphMetrics(metrics.registry) : null;
+  const remoteSubgraph = (endpoint: SubgraphEndpoint) => {
+    const key = `${endpoint.name} ${endpoint.url}`;
+    let remote = remotes.get(key);
+    if (!remote) {
+      remote =
+        options.remoteSubgraph?.(endpoint) ??
+        new RemoteSubgraph<PonteContext & Record<string, unknown>>({
+          name: endpoint.name,
+          url: endpoint.url,
+          timeoutMs: config.gateway.timeoutMs,
+          connections: config.gateway.connections,
+          forwardHeaders: config.gateway.forwardHeaders,
+          metrics: subgraphMetrics!,
+          logger,
+        });
+      remotes.set(key, remote);
+    }
+    return remote;
+  };
   const gateway = gatewayMode
     ? await createPonteGateway({
         ponteSdl: printSubgraphSchema(schema),
@@ -159,7 +185,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
         supergraphFile: config.gateway.supergraphFile,
         pollMs: config.gateway.pollMs,
         sdlTimeoutMs: Math.max(config.gateway.timeoutMs, 5_000),
-        remote: options.remoteSubgraph ?? ((endpoint) => new RemoteGraphQLDataSource({ url: endpoint.url })),
+        remote: remoteSubgraph,
         logger,
       })
     : null;
@@ -311,6 +337,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       await closeDraining(http);
       await metricsServer?.close();
       await apollo.stop().catch(() => undefined);
+      await Promise.all([...remotes.values()].map((r) => r.close?.()));
       await options.onClose?.();
       await options.adapter.close();
     },

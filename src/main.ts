@@ -14,6 +14,8 @@ import { ConfigError } from './errors';
 import { openErp } from './erp/openErp';
 import { projectRoot } from './projectRoot';
 import { buildFeatureServices } from './featureServices';
+import { loadCatalogFromDemoErp } from '../examples/content-subgraph/catalog';
+import { createContentSubgraph } from '../examples/content-subgraph/server';
 
 /** A development secret kept in .data/, so demo tokens survive restarts. */
 function developmentSecret(): Uint8Array {
@@ -39,18 +41,30 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.logLevel });
   const erp = await openErp(config.erp, config.erpLimits, config.demo, logger);
+  // The zero-configuration demo shows the whole product: the example content
+  // subgraph on the next port, composed with Ponte (GATEWAY=off: Ponte alone).
+  const gateway = config.gateway;
+  const demoPath = erp.demo !== null && config.erp.kind === 'demo' ? config.erp.path : null;
+  const showContent = demoPath !== null && gateway.enabled && gateway.subgraphs.length === 0 && gateway.supergraphFile === null;
+  const content = showContent
+    ? await createContentSubgraph(loadCatalogFromDemoErp(demoPath), { port: config.port === 0 ? 0 : config.port + 1 })
+    : null;
+  if (content) config = { ...config, gateway: { ...gateway, subgraphs: [{ name: 'content', url: content.url }] } };
   const app = await createPonteApp({
     config,
     adapter: erp.adapter,
     logger,
     extendServices: (base) => buildFeatureServices({ ...base, demo: erp.demo !== null, sqlite: erp.sqlite }),
-    onClose: async () => erp.sqlite?.close(),
+    onClose: async () => {
+      await content?.close();
+      erp.sqlite?.close();
+    },
   });
   const url = await app.listen(config.host, config.port);
   const metricsUrl = await app.listenMetrics();
   const secret = demoTokenSecret(config.auth, erp.demo);
   const tokens = secret && erp.demo ? await mintDemoTokens(secret, erp.demo) : null;
-  process.stdout.write(`${startupBanner(url, metricsUrl, erp.demo, tokens)}\n`);
+  process.stdout.write(`${startupBanner(url, metricsUrl, erp.demo, tokens, content?.url ?? null)}\n`);
   if (config.cache.warmUp) {
     app.warmUp().then(
       (report) => logger.info(report, 'cache warm-up finished'),

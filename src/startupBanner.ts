@@ -33,10 +33,12 @@ export async function mintDemoTokens(secret: Uint8Array, demo: DemoAccounts): Pr
 
 /**
  * @param metricsUrl where /metrics is served (its own listener), or null when it is off.
+ * @param contentUrl the example content subgraph composed into /graphql (the demo's gateway mode), or null.
  */
-export function startupBanner(url: string, metricsUrl: string | null, demo: DemoAccounts | null, tokens: DemoTokens | null): string {
+export function startupBanner(url: string, metricsUrl: string | null, demo: DemoAccounts | null, tokens: DemoTokens | null, contentUrl: string | null = null): string {
   const metrics = metricsUrl ? `metrics ${metricsUrl}/metrics` : 'metrics off';
   const lines = [`Ponte is listening: ${url}/graphql  (health ${url}/healthz, readiness ${url}/readyz, ${metrics})`];
+  if (contentUrl) lines.push(`Gateway mode: /graphql composes Ponte with the example content subgraph at ${contentUrl} (GATEWAY=off serves Ponte alone)`);
   if (demo && tokens) {
     lines.push(
       '',
@@ -49,6 +51,14 @@ export function startupBanner(url: string, metricsUrl: string | null, demo: Demo
       `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $PONTE_CUSTOMER_TOKEN" \\`,
       `    -d '{"query":"{ me { code companyName } catalog(first: 3) { edges { node { sku erpDescription availability { status available } } } } }"}'`,
     );
+    if (contentUrl) {
+      lines.push(
+        '',
+        'A category page, content and live prices in one query:',
+        `  curl -s ${url}/graphql -H 'content-type: application/json' -H "authorization: Bearer $PONTE_CUSTOMER_TOKEN" \\`,
+        `    -d '{"query":"{ catalog(first: 3) { edges { node { sku title slug images { url alt } price { unitPrice } availability { status } } } } }"}'`,
+      );
+    }
   }
   return lines.join('\n');
 }

@@ -217,8 +217,12 @@ export class RemoteSubgraph<TContext extends Record<string, any> = Record<string
       });
       // Read to the end even when the status is bad, so the socket goes back to the pool.
       const text = await body.text();
+      // A 5xx is the subgraph saying it is not working (503 while it
+      // restarts or is overloaded), whatever body it sends: a failure, for
+      // the breaker too. Any other GraphQL answer, even with errors (a 400
+      // for a query it refuses), is the subgraph working: passed on as is.
+      if (statusCode >= 500) throw new SubgraphFailure(`subgraph ${this.name} answered ${statusCode}`);
       const parsed = graphQLBody(text);
-      // A GraphQL answer, even with errors or a non-2xx status, is the subgraph working: passed on as is.
       if (parsed) return parsed;
       throw new SubgraphFailure(`subgraph ${this.name} answered ${statusCode} without a GraphQL body`);
     } catch (error) {

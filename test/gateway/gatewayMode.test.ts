@@ -30,8 +30,9 @@ const CONTENT_SDL = gql`
 const TITLES: Record<string, string> = { A1: 'Vite inox A2', R1: 'Vite riservata', GHOST: 'Non esiste in Ponte' };
 
 /** A content subgraph that knows every sku, exclusive or not: it is Ponte's job to hide. */
-async function startContentSubgraph(): Promise<{ url: string; calls: () => number; stop: () => Promise<void> }> {
+async function startContentSubgraph(): Promise<{ url: string; calls: () => number; headers: () => Array<Record<string, string>>; stop: () => Promise<void> }> {
   let calls = 0;
+  const seen: Array<Record<string, string>> = [];
   const server = new ApolloServer({
     schema: buildSubgraphSchema({
       typeDefs: CONTENT_SDL,
@@ -44,10 +45,17 @@ async function startContentSubgraph(): Promise<{ url: string; calls: () => numbe
         },
       },
     }),
-    plugins: [{ requestDidStart: async () => void (calls += 1) }],
+    plugins: [
+      {
+        requestDidStart: async ({ request }) => {
+          calls += 1;
+          seen.push(Object.fromEntries(request.http?.headers ?? []));
+        },
+      },
+    ],
   });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  return { url, calls: () => calls, stop: () => server.stop() };
+  return { url, calls: () => calls, headers: () => seen, stop: () => server.stop() };
 }
 
 function ponteDb() {
@@ -113,6 +121,35 @@ describe('gateway mode', () => {
     insertRows(server.sqlite.db, 'ecom_customers', [customer('C9', { agent_code: 'AG1' })]);
     const res = await server.gql('{ featuredProducts { sku title } }', { token, acting: 'C9' });
     assert.deepEqual(res.body.data.featuredProducts, [{ sku: 'A1', title: 'Vite inox A2' }, null, null]);
+  });
+
+  test("the caller's Authorization and X-Acting-Customer stay with Ponte; Accept-Language is forwarded", async () => {
+    const token = await server.token({ role: 'agent', agent: 'AG1' });
+    insertRows(server.sqlite.db, 'ecom_customers', [customer('C8', { agent_code: 'AG1' })]);
+    const before = content.headers().length;
+    await server.gql('{ products(skus: ["A1"]) { sku title } }', { token, acting: 'C8', headers: { 'accept-language': 'it-IT', 'x-secret': 'no' } });
+    const sent = content.headers().slice(before);
+    assert.ok(sent.length > 0);
+    for (const headers of sent) {
+      assert.equal(headers['accept-language'], 'it-IT');
+      assert.equal(headers.authorization, undefined);
+      assert.equal(headers['x-acting-customer'], undefined);
+      assert.equal(headers['x-secret'], undefined);
+    }
+  });
+
+  test('a header listed in GATEWAY_FORWARD_HEADERS is forwarded', async () => {
+    const forwarding = await startTestServer(ponteDb(), { env: { GATEWAY_SUBGRAPHS: `content=${content.url}`, GATEWAY_FORWARD_HEADERS: 'Authorization' } });
+    try {
+      const token = await forwarding.token({ role: 'customer', customer: 'C1' });
+      const before = content.headers().length;
+      await forwarding.gql('{ products(skus: ["A1"]) { sku title } }', { token });
+      const sent = content.headers().slice(before);
+      assert.ok(sent.length > 0);
+      assert.ok(sent.every((h) => h.authorization === `Bearer ${token}`));
+    } finally {
+      await forwarding.close();
+    }
   });
 
   test('the content subgraph cannot take the names Ponte owns', () => {

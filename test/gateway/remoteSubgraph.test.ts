@@ -302,6 +302,16 @@ describe('RemoteSubgraph: failure isolation', () => {
     assert.equal(h.source.breakerState, 2);
   });
 
+  test('a 503 with a GraphQL body (a subgraph restarting or overloaded) is SUBGRAPH_UNAVAILABLE and counts against the breaker', async () => {
+    const sub = await startSubgraph((_req, _body, res) => json(res, 503, { errors: [{ message: 'overloaded', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
+    servers.push(sub);
+    const h = harness(sub.url, { breaker: { consecutiveFailures: 2, halfOpenAfterMs: 60_000 } });
+    assert.deepEqual(asJson(await call(h.source)), UNAVAILABLE);
+    assert.deepEqual(asJson(await call(h.source)), UNAVAILABLE);
+    assert.equal(await h.counted('error'), 2);
+    assert.equal(h.source.breakerState, 2);
+  });
+
   test('a 200 with GraphQL errors (or a 400 with a GraphQL body) is passed on as is and is no breaker failure', async () => {
     const answer = { data: { hello: null }, errors: [{ message: 'Not found', path: ['hello'], extensions: { code: 'NOT_FOUND' } }] };
     let status = 200;

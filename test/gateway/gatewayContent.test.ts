@@ -1,0 +1,74 @@
+/**
+ * Gateway mode over the example content subgraph and a generated demo ERP:
+ * a category page mixes content and live prices in one query, with one
+ * `_entities` call to the content subgraph per plan step; when the content
+ * subgraph fails, the page still has its prices and stock, the content
+ * fields are null with SUBGRAPH_UNAVAILABLE naming it, and once its
+ * breaker is open the subgraph is not called at all.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readCatalog } from '../../examples/content-subgraph/catalog';
+import { createContentSubgraph, type ContentSubgraph } from '../../examples/content-subgraph/server';
+import { demoErpInMemory } from '../demo/demoDigest';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+
+const PAGE = `{ catalog(first: 48) { edges { node { sku title slug images { url } price { unitPrice } availability { status } } } } }`;
+
+describe('gateway mode over the example content subgraph', () => {
+  let content: ContentSubgraph;
+  let server: TestServer;
+
+  before(async () => {
+    const db = demoErpInMemory({ seed: 5, articles: 300, customers: 10, today: '2026-11-30' });
+    content = await createContentSubgraph(readCatalog(db));
+    server = await startTestServer(db, { env: { GATEWAY_SUBGRAPHS: `content=${content.url}`, RATE_LIMITS: 'off' } });
+  });
+  after(async () => {
+    await server.close();
+    await content.close();
+  });
+
+  test('a 48-product category page has content and prices, with one _entities call to the content subgraph', async () => {
+    content.resetStats();
+    const res = await server.gql(PAGE);
+    assert.equal(res.status, 200);
+    assert.equal(res.body.errors, undefined);
+    const nodes = res.body.data.catalog.edges.map((e: { node: unknown }) => e.node) as Array<{ title: string | null; slug: string; price: { unitPrice: string } | null }>;
+    assert.equal(nodes.length, 48);
+    assert.ok(nodes.every((n) => typeof n.title === 'string' && n.title.length > 0 && n.slug.length > 0));
+    assert.ok(nodes.some((n) => n.price !== null));
+    assert.equal(content.stats.entityCalls, 1);
+    assert.equal(content.stats.entityRepresentations, 48);
+  });
+
+  test('the content subgraph down: prices and stock stay, content is null with SUBGRAPH_UNAVAILABLE naming it', async () => {
+    content.controls.failing = true;
+    try {
+      const res = await server.gql(PAGE);
+      assert.equal(res.status, 200);
+      const nodes = res.body.data.catalog.edges.map((e: { node: unknown }) => e.node) as Array<{ sku: string; title: unknown; availability: unknown }>;
+      assert.equal(nodes.length, 48);
+      assert.ok(nodes.every((n) => n.title === null && n.availability !== null));
+      const codes = (res.body.errors ?? []).map((e) => e.extensions as { code?: string; subgraph?: string });
+      assert.ok(codes.length > 0);
+      assert.ok(codes.every((c) => c.code === 'SUBGRAPH_UNAVAILABLE' && c.subgraph === 'content'));
+    } finally {
+      content.controls.failing = false;
+    }
+  });
+
+  test('once its breaker is open, a failing subgraph is not called: the page is answered without it', async () => {
+    content.controls.failing = true;
+    try {
+      for (let i = 0; i < 6; i++) await server.gql(PAGE);
+      content.resetStats();
+      const res = await server.gql(PAGE);
+      assert.equal(content.stats.requests, 0);
+      assert.ok(res.body.data.catalog.edges.length > 0);
+      assert.equal(res.body.errors?.[0]?.extensions?.code, 'SUBGRAPH_UNAVAILABLE');
+    } finally {
+      content.controls.failing = false;
+    }
+  });
+});
