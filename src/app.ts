@@ -180,7 +180,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     ? await createPonteGateway({
         ponteSdl: printSubgraphSchema(schema),
         // The caller's context is Ponte's context: same viewer, same loaders, one batch per plan step.
-        ponte: new InProcessSubgraph<PonteContext>({ schema, formatError, contextOf: (context) => context }),
+        ponte: new InProcessSubgraph<PonteContext>({ schema, formatError, contextOf: (context) => context, metrics: subgraphMetrics! }),
         subgraphs: config.gateway.subgraphs,
         supergraphFile: config.gateway.supergraphFile,
         pollMs: config.gateway.pollMs,

@@ -8,6 +8,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, execute, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { PONTE_SUBGRAPH } from './composeSupergraph';
+import type { SubgraphMetrics } from './subgraphMetrics';
 
 export interface InProcessSubgraphOptions<TContext> {
   /** The executable subgraph schema (buildPonteSchema()). */
@@ -20,6 +22,8 @@ export interface InProcessSubgraphOptions<TContext> {
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
   /** The context a subgraph request runs with, from the gateway request's. */
   contextOf: (context: TContext) => unknown;
+  /** Counts each fetch (as `ponte`, outcome ok or error) beside the remote subgraphs' calls. */
+  metrics?: SubgraphMetrics;
 }
 
 /**
@@ -46,6 +50,7 @@ export class InProcessSubgraph<TContext extends object> implements GraphQLDataSo
       document = parse(query);
       this.documents.set(query, document);
     }
+    const started = performance.now();
     const result = await execute({
       schema: this.options.schema,
       document,
@@ -53,6 +58,7 @@ export class InProcessSubgraph<TContext extends object> implements GraphQLDataSo
       operationName: request.request.operationName ?? null,
       contextValue: this.options.contextOf(request.context as TContext),
     });
+    this.options.metrics?.record(PONTE_SUBGRAPH, result.errors?.length ? 'error' : 'ok', (performance.now() - started) / 1000);
     const response: GatewayGraphQLResponse = {};
     if (result.data !== undefined) response.data = result.data as Record<string, unknown> | null;
     if (result.errors?.length) response.errors = result.errors.map((error) => this.options.formatError(error.toJSON(), error));

@@ -24,13 +24,13 @@ export class SubgraphMetrics {
   constructor(registry: Registry) {
     this.requests = new Counter({
       name: 'ponte_subgraph_requests_total',
-      help: 'Calls to a remote subgraph by outcome (ok, error, timeout, open: refused by the open breaker without a network call)',
+      help: 'Fetches from a subgraph by outcome (ok, error, timeout, open: refused by the open breaker without a network call); ponte: Ponte\'s own, in process',
       labelNames: ['subgraph', 'outcome'],
       registers: [registry],
     });
     this.duration = new Histogram({
       name: 'ponte_subgraph_request_duration_seconds',
-      help: 'Duration of the calls that reached a remote subgraph (those refused by an open breaker are not observed)',
+      help: 'Duration of the fetches that reached a subgraph (those refused by an open breaker are not observed); ponte: in process',
       labelNames: ['subgraph'],
       // Up to the default 1.5 s deadline and a little past it: a call never lasts much longer.
       buckets: [0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 1.5, 2.5],

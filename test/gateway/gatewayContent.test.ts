@@ -15,6 +15,12 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
 
 const PAGE = `{ catalog(first: 48) { edges { node { sku title slug images { url } price { unitPrice } availability { status } } } } }`;
 
+/** Fetches the gateway made from one subgraph so far (ponte_subgraph_requests_total, every outcome). */
+async function fetchesFrom(server: TestServer, subgraph: string): Promise<number> {
+  const metric = await server.app.metrics.registry.getSingleMetric('ponte_subgraph_requests_total')!.get();
+  return metric.values.filter((v) => v.labels.subgraph === subgraph).reduce((n, v) => n + v.value, 0);
+}
+
 describe('gateway mode over the example content subgraph', () => {
   let content: ContentSubgraph;
   let server: TestServer;
@@ -29,17 +35,29 @@ describe('gateway mode over the example content subgraph', () => {
     await content.close();
   });
 
-  test('a 48-product category page has content and prices, with one _entities call to the content subgraph', async () => {
+  test('a 48-product category page has content and prices: one fetch from Ponte, one _entities call to the content subgraph', async () => {
     content.resetStats();
+    const ponteBefore = await fetchesFrom(server, 'ponte');
     const res = await server.gql(PAGE);
     assert.equal(res.status, 200);
     assert.equal(res.body.errors, undefined);
+    assert.equal((await fetchesFrom(server, 'ponte')) - ponteBefore, 1);
     const nodes = res.body.data.catalog.edges.map((e: { node: unknown }) => e.node) as Array<{ title: string | null; slug: string; price: { unitPrice: string } | null }>;
     assert.equal(nodes.length, 48);
     assert.ok(nodes.every((n) => typeof n.title === 'string' && n.title.length > 0 && n.slug.length > 0));
     assert.ok(nodes.some((n) => n.price !== null));
     assert.equal(content.stats.entityCalls, 1);
     assert.equal(content.stats.entityRepresentations, 48);
+  });
+
+  test('a content-rooted page of 48 fetches from Ponte once, for all its products', async () => {
+    content.resetStats();
+    const before = await fetchesFrom(server, 'ponte');
+    const res = await server.gql('{ featuredProducts(first: 48) { sku title price { unitPrice } availability { status } } }');
+    assert.equal(res.body.errors, undefined);
+    assert.equal(res.body.data.featuredProducts.length, 48);
+    assert.equal((await fetchesFrom(server, 'ponte')) - before, 1);
+    assert.equal(content.stats.requests, 1);
   });
 
   test('the content subgraph down: prices and stock stay, content is null with SUBGRAPH_UNAVAILABLE naming it', async () => {

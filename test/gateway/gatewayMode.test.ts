@@ -86,21 +86,29 @@ describe('gateway mode', () => {
     await content.stop();
   });
 
-  test('one query gets content and live prices, the prices equal to Ponte alone', async () => {
-    const token = await server.token({ role: 'customer', customer: 'C1' });
-    const query = '{ products(skus: ["A1", "R1"]) { sku title price { unitPrice } } }';
-    const through = await server.gql(query, { token });
-    assert.equal(through.status, 200);
-    assert.equal(through.body.errors, undefined);
-    assert.deepEqual(
-      through.body.data.products.map((p: { sku: string; title: string }) => [p.sku, p.title]),
-      [['A1', 'Vite inox A2'], ['R1', 'Vite riservata']],
-    );
-    const alone = await plain.gql('{ products(skus: ["A1", "R1"]) { sku price { unitPrice } } }', { token: await plain.token({ role: 'customer', customer: 'C1' }) });
-    assert.deepEqual(
-      through.body.data.products.map((p: { price: unknown }) => p.price),
-      alone.body.data.products.map((p: { price: unknown }) => p.price),
-    );
+  test('one query gets content and live prices, the prices equal to Ponte alone for anonymous, a customer and an agent acting for one', async () => {
+    insertRows(server.sqlite.db, 'ecom_customers', [customer('C7', { agent_code: 'AG7' })]);
+    insertRows(plain.sqlite.db, 'ecom_customers', [customer('C7', { agent_code: 'AG7' })]);
+    const viewers = [
+      { name: 'anonymous', skus: ['A1', null] },
+      { name: 'customer C1', claims: { role: 'customer' as const, customer: 'C1' }, skus: ['A1', 'R1'] },
+      { name: 'agent for C7', claims: { role: 'agent' as const, agent: 'AG7' }, acting: 'C7', skus: ['A1', null] },
+    ];
+    for (const v of viewers) {
+      const options = async (s: TestServer) => ({ ...(v.claims ? { token: await s.token(v.claims) } : {}), ...(v.acting ? { acting: v.acting } : {}) });
+      const through = await server.gql('{ products(skus: ["A1", "R1"]) { sku title price(quantity: 3) { unitPrice lineTotal } } }', await options(server));
+      assert.equal(through.status, 200, v.name);
+      assert.equal(through.body.errors, undefined, v.name);
+      type Item = { sku: string; title?: string; price: unknown } | null;
+      assert.deepEqual(through.body.data.products.map((p: Item) => p && p.sku), v.skus, v.name);
+      assert.ok(through.body.data.products.every((p: Item) => p === null || p.title === TITLES[p.sku]), v.name);
+      const alone = await plain.gql('{ products(skus: ["A1", "R1"]) { sku price(quantity: 3) { unitPrice lineTotal } } }', await options(plain));
+      assert.deepEqual(
+        through.body.data.products.map((p: Item) => p && [p.sku, p.price]),
+        alone.body.data.products.map((p: Item) => p && [p.sku, p.price]),
+        v.name,
+      );
+    }
   });
 
   test('a product the viewer may not see is null in a content list, even when only content fields are asked', async () => {
