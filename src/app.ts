@@ -21,12 +21,9 @@ import { serveFile } from './http/serveFile';
 import { clientErrorOf, sendError } from './http/errorReply';
 import { ErpFailure, internalError, notFound } from './errors';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { RemoteSubgraph } from './gateway/remoteSubgraph';
-import { SubgraphMetrics } from './gateway/subgraphMetrics';
-import { printSubgraphSchema } from '@apollo/subgraph';
 import type { SubgraphEndpoint } from './gateway/composeSupergraph';
-import { InProcessSubgraph } from './gateway/inProcessSubgraph';
-import { createPonteGateway, passSubgraphErrors } from './gateway/ponteGateway';
+import { gatewayFromConfig } from './gateway/gatewayFromConfig';
+import { passSubgraphErrors } from './gateway/ponteGateway';
 import { ErpCache } from './cache/erpCache';
 import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
 import type { Config } from './config/config';
@@ -151,44 +148,15 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     (error) => logger.error({ err: error }, 'request failed'),
     (error) => logger.info({ err: error }, 'client mistake'),
   );
-  const gatewayMode = config.gateway.enabled && (config.gateway.subgraphs.length > 0 || config.gateway.supergraphFile !== null);
-  // One data source per remote subgraph for the life of the process: a
-  // re-composition asks for them again, and a new one would forget its
-  // breaker's state and its pool.
-  const remotes = new Map<string, GraphQLDataSource & { close?: () => Promise<void> }>();
-  const subgraphMetrics = gatewayMode ? new SubgraphMetrics(metrics.registry) : null;
-  const remoteSubgraph = (endpoint: SubgraphEndpoint) => {
-    const key = `${endpoint.name} ${endpoint.url}`;
-    let remote = remotes.get(key);
-    if (!remote) {
-      remote =
-        options.remoteSubgraph?.(endpoint) ??
-        new RemoteSubgraph<PonteContext & Record<string, unknown>>({
-          name: endpoint.name,
-          url: endpoint.url,
-          timeoutMs: config.gateway.timeoutMs,
-          connections: config.gateway.connections,
-          forwardHeaders: config.gateway.forwardHeaders,
-          metrics: subgraphMetrics!,
-          logger,
-        });
-      remotes.set(key, remote);
-    }
-    return remote;
-  };
-  const gateway = gatewayMode
-    ? await createPonteGateway({
-        ponteSdl: printSubgraphSchema(schema),
-        // The caller's context is Ponte's context: same viewer, same loaders, one batch per plan step.
-        ponte: new InProcessSubgraph<PonteContext>({ schema, formatError, contextOf: (context) => context, metrics: subgraphMetrics! }),
-        subgraphs: config.gateway.subgraphs,
-        supergraphFile: config.gateway.supergraphFile,
-        pollMs: config.gateway.pollMs,
-        sdlTimeoutMs: Math.max(config.gateway.timeoutMs, 5_000),
-        remote: remoteSubgraph,
-        logger,
-      })
-    : null;
+  const served = await gatewayFromConfig<PonteContext>({
+    config: config.gateway,
+    schema,
+    formatError,
+    registry: metrics.registry,
+    logger,
+    ...(options.remoteSubgraph ? { remoteSubgraph: options.remoteSubgraph } : {}),
+  });
+  const gateway = served?.gateway ?? null;
   const apollo = new ApolloServer<PonteContext>({
     ...(gateway ? { gateway } : { schema }),
     // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
@@ -337,7 +305,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       await closeDraining(http);
       await metricsServer?.close();
       await apollo.stop().catch(() => undefined);
-      await Promise.all([...remotes.values()].map((r) => r.close?.()));
+      await served?.close();
       await options.onClose?.();
       await options.adapter.close();
     },
