@@ -23,6 +23,7 @@ import { ErpFailure, internalError, notFound } from './errors';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { SubgraphEndpoint } from './gateway/composeSupergraph';
 import { gatewayFromConfig } from './gateway/gatewayFromConfig';
+import { subgraphResponseCache } from './gateway/subgraphResponseCache';
 import { passSubgraphErrors } from './gateway/ponteGateway';
 import { ErpCache } from './cache/erpCache';
 import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
@@ -154,6 +155,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     formatError,
     registry: metrics.registry,
     logger,
+    answer: subgraphResponseCache(cache),
     ...(options.remoteSubgraph ? { remoteSubgraph: options.remoteSubgraph } : {}),
   });
   const gateway = served?.gateway ?? null;

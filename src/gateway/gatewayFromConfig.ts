@@ -12,12 +12,12 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { GatewayConfig } from '../config/config';
 import type { SubgraphEndpoint } from './composeSupergraph';
-import { InProcessSubgraph } from './inProcessSubgraph';
+import { InProcessSubgraph, type InProcessSubgraphOptions } from './inProcessSubgraph';
 import { createPonteGateway } from './ponteGateway';
 import { RemoteSubgraph } from './remoteSubgraph';
 import { SubgraphMetrics } from './subgraphMetrics';
 
-export interface GatewayFromConfigOptions {
+export interface GatewayFromConfigOptions<TContext> {
   config: GatewayConfig;
   /** Ponte's executable subgraph schema. */
   schema: GraphQLSchema;
@@ -26,6 +26,8 @@ export interface GatewayFromConfigOptions {
   /** Where the per-subgraph metrics are registered (the app's /metrics). */
   registry: Registry;
   logger: Logger;
+  /** How an in-process fetch is answered (the response cache); always run when absent. */
+  answer?: InProcessSubgraphOptions<TContext>['answer'];
   /** A remote subgraph's data source instead of the undici one (tests). */
   remoteSubgraph?: (endpoint: SubgraphEndpoint) => GraphQLDataSource;
 }
@@ -36,7 +38,7 @@ export interface ServedGateway {
   close(): Promise<void>;
 }
 
-export async function gatewayFromConfig<TContext extends object>(options: GatewayFromConfigOptions): Promise<ServedGateway | null> {
+export async function gatewayFromConfig<TContext extends object>(options: GatewayFromConfigOptions<TContext>): Promise<ServedGateway | null> {
   const { config, logger } = options;
   if (!config.enabled || (config.subgraphs.length === 0 && config.supergraphFile === null)) return null;
   const metrics = new SubgraphMetrics(options.registry);
@@ -66,7 +68,13 @@ export async function gatewayFromConfig<TContext extends object>(options: Gatewa
   const gateway = await createPonteGateway({
     ponteSdl: printSubgraphSchema(options.schema),
     // The caller's context is Ponte's context: same viewer, same loaders, one batch per plan step.
-    ponte: new InProcessSubgraph<TContext>({ schema: options.schema, formatError: options.formatError, contextOf: (context) => context, metrics }),
+    ponte: new InProcessSubgraph<TContext>({
+      schema: options.schema,
+      formatError: options.formatError,
+      contextOf: (context) => context,
+      metrics,
+      ...(options.answer ? { answer: options.answer } : {}),
+    }),
     subgraphs: config.subgraphs,
     supergraphFile: config.supergraphFile,
     pollMs: config.pollMs,

@@ -6,7 +6,7 @@
  * resolvers see, so prices, stock and visibility are the caller's.
  */
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, execute, parse } from 'graphql';
+import { type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema, execute, parse } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { PONTE_SUBGRAPH } from './composeSupergraph';
 import type { SubgraphMetrics } from './subgraphMetrics';
@@ -24,6 +24,11 @@ export interface InProcessSubgraphOptions<TContext> {
   contextOf: (context: TContext) => unknown;
   /** Counts each fetch (as `ponte`, outcome ok or error) beside the remote subgraphs' calls. */
   metrics?: SubgraphMetrics;
+  /**
+   * Answers a fetch, running it or not (subgraphResponseCache.ts): a page's
+   * Ponte part is the same fetch on every view. Default: always run.
+   */
+  answer?: (context: TContext, query: string, document: DocumentNode, variables: Record<string, unknown>, run: () => Promise<ExecutionResult>) => Promise<ExecutionResult>;
 }
 
 /**
@@ -51,13 +56,18 @@ export class InProcessSubgraph<TContext extends object> implements GraphQLDataSo
       this.documents.set(query, document);
     }
     const started = performance.now();
-    const result = await execute({
-      schema: this.options.schema,
-      document,
-      variableValues: request.request.variables ?? {},
-      operationName: request.request.operationName ?? null,
-      contextValue: this.options.contextOf(request.context as TContext),
-    });
+    const context = request.context as TContext;
+    const variables = request.request.variables ?? {};
+    const parsed = document;
+    const run = async () =>
+      execute({
+        schema: this.options.schema,
+        document: parsed,
+        variableValues: variables,
+        operationName: request.request.operationName ?? null,
+        contextValue: this.options.contextOf(context),
+      });
+    const result = this.options.answer ? await this.options.answer(context, query, document, variables, run) : await run();
     this.options.metrics?.record(PONTE_SUBGRAPH, result.errors?.length ? 'error' : 'ok', (performance.now() - started) / 1000);
     const response: GatewayGraphQLResponse = {};
     if (result.data !== undefined) response.data = result.data as Record<string, unknown> | null;

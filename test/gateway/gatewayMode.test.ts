@@ -160,6 +160,43 @@ describe('gateway mode', () => {
     }
   });
 
+  test("Ponte's part of a repeated page is answered from the response cache", async () => {
+    const token = await server.token({ role: 'customer', customer: 'C2' });
+    const query = '{ products(skus: ["A1"]) { sku title price(quantity: 2) { unitPrice } } }';
+    const first = await server.gql(query, { token });
+    const hits = server.app.cache.responses.hits;
+    const again = await server.gql(query, { token });
+    assert.deepEqual(again.body, first.body);
+    assert.equal(server.app.cache.responses.hits, hits + 1);
+  });
+
+  test('a cached Ponte part never reaches a viewer who sees or pays otherwise', async () => {
+    const query = '{ products(skus: ["A1", "R1"]) { sku title price(quantity: 4) { unitPrice } } }';
+    const c1 = await server.gql(query, { token: await server.token({ role: 'customer', customer: 'C1' }) });
+    assert.deepEqual(c1.body.data.products.map((p: { sku: string } | null) => p && p.sku), ['A1', 'R1']);
+    const anonymous = await server.gql(query);
+    assert.deepEqual(anonymous.body.data.products.map((p: { sku: string } | null) => p && p.sku), ['A1', null]);
+    insertRows(server.sqlite.db, 'ecom_price_lists', [{ price_list_code: 'VIP', description: 'VIP', currency: 'EUR' }]);
+    insertRows(server.sqlite.db, 'ecom_price_list_items', [{ price_list_code: 'VIP', sku: 'A1', min_qty: '0', price: '7.00', valid_from: null, valid_to: null }]);
+    insertRows(server.sqlite.db, 'ecom_customers', [customer('C5', { price_list_code: 'VIP' })]);
+    const vip = await server.gql(query, { token: await server.token({ role: 'customer', customer: 'C5' }) });
+    assert.equal(vip.body.data.products[0].price.unitPrice, '7.0000');
+    assert.equal(c1.body.data.products[0].price.unitPrice, '10.0000');
+  });
+
+  test("a change in the feed reaches a cached Ponte part", async () => {
+    const token = await server.token({ role: 'customer', customer: 'C2' });
+    const query = '{ products(skus: ["A1"]) { sku title price(quantity: 5) { unitPrice } } }';
+    assert.equal((await server.gql(query, { token })).body.data.products[0].price.unitPrice, '10.0000');
+    server.sqlite.db.prepare(`UPDATE ecom_price_list_items SET price = '12.00' WHERE sku = 'A1' AND price_list_code = 'BASE'`).run();
+    server.sqlite.db.prepare(`INSERT INTO ecom_changes (entity, entity_key, changed_at) VALUES ('PRICE_LIST', 'BASE', '2026-11-30T10:00:01')`).run();
+    await server.app.changeFeed.pollOnce();
+    assert.equal((await server.gql(query, { token })).body.data.products[0].price.unitPrice, '12.0000');
+    server.sqlite.db.prepare(`UPDATE ecom_price_list_items SET price = '10.00' WHERE sku = 'A1' AND price_list_code = 'BASE'`).run();
+    server.sqlite.db.prepare(`INSERT INTO ecom_changes (entity, entity_key, changed_at) VALUES ('PRICE_LIST', 'BASE', '2026-11-30T10:00:02')`).run();
+    await server.app.changeFeed.pollOnce();
+  });
+
   test('the content subgraph cannot take the names Ponte owns', () => {
     assert.throws(
       () =>
