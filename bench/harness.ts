@@ -63,6 +63,7 @@ import {
   uniformScenario,
 } from './lib/storefront';
 import { carts as cartsOf } from './lib/scenarios';
+import { formatGateway, type GatewayRun, runGateway } from './lib/gateway';
 
 /** A memory run: uniform load over every customer, then the server's own figures. */
 interface MemoryRun {
@@ -111,6 +112,8 @@ let aborted = false;
 let childPid: number | null = null;
 let fairnessPid: number | null = null;
 let auxPid: number | null = null;
+/** The gateway scenario's children (content subgraph, two Ponte, stock gateway). */
+const gatewayPids = new Set<number>();
 let cleanups: Array<() => Promise<void> | void> = [];
 
 async function cleanup(): Promise<void> {
@@ -140,7 +143,7 @@ function installSignalHandlers(): void {
   process.on('SIGTERM', onSignal);
   // Last resort: never leave the server running behind us.
   process.on('exit', () => {
-    for (const pid of [childPid, fairnessPid, auxPid]) {
+    for (const pid of [childPid, fairnessPid, auxPid, ...gatewayPids]) {
       if (pid === null) continue;
       try {
         process.kill(pid, 'SIGKILL');
@@ -529,6 +532,29 @@ async function main(options: HarnessOptions): Promise<void> {
     });
   }
 
+  // 4f. Gateway (issue 10): Ponte's gateway mode against a stock @apollo/gateway in front of Ponte and the content subgraph.
+  let gateway: GatewayRun | null = null;
+  if (wanted('gateway') && !aborted) {
+    gateway = await runGateway({
+      root,
+      mainJs,
+      env: childEnv,
+      secret,
+      erpPath: copy.path,
+      skus: warmPage,
+      customer: demoViewer.spec.customer,
+      connections: options.pageConnections,
+      limits,
+      warmupSeconds: Math.max(options.warmupSeconds, 1),
+      profileDir,
+      log,
+      onChild: (pid, alive) => {
+        if (alive) gatewayPids.add(pid);
+        else gatewayPids.delete(pid);
+      },
+    });
+  }
+
   // 5. Report.
   const end = results.find((r) => r.name === 'baseline-end');
   const drift = end ? ratio(end.throughput, baseline.throughput) : NaN;
@@ -593,6 +619,14 @@ async function main(options: HarnessOptions): Promise<void> {
       `Freshness: ${freshness.latenciesMs.length} stock changes (UPDATE ecom_stock + INSERT INTO ecom_changes, one transaction), CHANGE_FEED_POLL_MS unset (default ${defaultPollMs} ms); change→served, probing every 10 ms:`,
       `- latencies ms: ${freshness.latenciesMs.map((v) => (v === null ? 'not served' : v.toFixed(0))).join(', ')}; max ${served.length ? served[served.length - 1]!.toFixed(0) : '-'}; within the poll interval: ${within} of ${freshness.latenciesMs.length}`,
       `- change-feed cost: ${(1000 / defaultPollMs).toFixed(1)} polls/s by the interval, each one ERP round trip (changesSince); measured idle: ${freshness.pollsPerSecond === null ? 'n/a (no changesSince samples in the metrics)' : `${freshness.pollsPerSecond.toFixed(2)} round trips/s`}`,
+    );
+  }
+  if (gateway) {
+    sfText.push(
+      '',
+      `Gateway (issue 10): a category page of ${warmPage.length} products with content (title, slug, images from the example content subgraph) + price + availability, as ${demoViewer.spec.label}, on ${gateway.connections} connections, ${options.durationSeconds} s each after ${Math.max(options.warmupSeconds, 1)} s of the same requests unrecorded; every server its own child process, the content subgraph (examples/content-subgraph) shared by both gateways. Stock: @apollo/gateway 2 + @apollo/server standalone, defaults, supergraph composed at start (bench/stockGateway/main.ts).`,
+      '',
+      formatGateway(gateway),
     );
   }
   const storefrontText = sfText.join('\n').trim();

@@ -53,14 +53,14 @@ export interface HarnessOptions {
 }
 
 /** The scenarios --only may name (the baselines always run). */
-export const SCENARIOS = ['page', 'page-cold', 'catalog', 'catalog-cold', 'product', 'quote', 'order', 'mixed', 'memory', 'freshness', 'fairness'] as const;
+export const SCENARIOS = ['page', 'page-cold', 'catalog', 'catalog-cold', 'product', 'quote', 'order', 'mixed', 'memory', 'freshness', 'fairness', 'gateway'] as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
   --quick            day-to-day mode: 5000 articles, 500 customers, 2 s per scenario (about 2 minutes in all)
   --articles N       articles in the demo ERP (default 100000, quick 5000; cached in .data/bench-erp-<N>.sqlite)
   --customers N      customers in the demo ERP (default 5000, quick 500)
   --duration S       measured seconds per scenario (default 8, quick 2)
-  --page-connections C  connections of the category-page comparison (default 50)
+  --page-connections C  connections of the category-page comparison and of the gateway scenario (default 50)
   --mixed-warmup S   unrecorded seconds of mixed traffic first (default 10, quick 2)
   --mixed-duration S measured seconds of mixed traffic per server (default 15, quick 3)
   --memory-duration S  seconds of uniform traffic per memory server (default 20, quick 3)
@@ -72,11 +72,11 @@ export const USAGE = `Usage: npm run bench -- [flags]
   --max-requests N   at most N recorded requests per scenario (default 200000)
   --max-orders N     at most N orders placed (default 2000)
   --warmup S         unrecorded warm-up seconds before the baseline (default 2, quick 1)
-  --only a,b         only these scenarios (baselines always run): page, page-cold, catalog, catalog-cold, product, quote, order, mixed, memory, freshness, fairness
+  --only a,b         only these scenarios (baselines always run): page, page-cold, catalog, catalog-cold, product, quote, order, mixed, memory, freshness, fairness, gateway
   --abuser-connections C  connections of the abusive client in the fairness scenario (default 4)
   --json FILE        also write the results as JSON
   --regenerate       rebuild the cached demo ERP
-  --profile DIR      write a CPU profile of the server into DIR (open it in Chrome DevTools)`;
+  --profile DIR      write a CPU profile of the server (and of the gateway-mode Ponte) into DIR (open it in Chrome DevTools)`;
 
 function integer(name: string, raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw)) throw new Error(`${name}: expected a whole number, got ${JSON.stringify(raw)}`);

@@ -23,6 +23,23 @@ export interface ChildServerOptions {
   nodeArgs?: string[];
   /** How long to wait for /readyz. */
   readyTimeoutMs?: number;
+  /** Arguments after the script, given the chosen port (servers that take `--port` rather than PORT). */
+  args?(port: number): string[];
+  /** Readiness other than `GET /readyz` → 200 (e.g. a GraphQL server with no /readyz): true once it answers. */
+  ready?(url: string): Promise<boolean>;
+}
+
+/** Readiness of a plain GraphQL server: `{ __typename }` answered with 200. */
+export async function answersGraphql(url: string): Promise<boolean> {
+  const res = await request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __typename }' }),
+    headersTimeout: 1000,
+    bodyTimeout: 1000,
+  });
+  await res.body.dump();
+  return res.statusCode === 200;
 }
 
 export interface ChildServer {
@@ -70,7 +87,7 @@ function procStat(pid: number): string[] | null {
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.mainJs], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.mainJs, ...(options.args?.(port) ?? [])], {
     cwd: options.cwd,
     env: { ...options.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,16 +127,20 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   for (;;) {
     if (exited) {
       const e = exited as { code: number | null; signal: NodeJS.Signals | null };
-      throw new Error(`Ponte exited before it was ready (code ${e.code}, signal ${e.signal}):\n${lines.slice(-20).join('\n')}`);
+      throw new Error(`${options.mainJs} exited before it was ready (code ${e.code}, signal ${e.signal}):\n${lines.slice(-20).join('\n')}`);
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Ponte was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${lines.slice(-20).join('\n')}`);
+      throw new Error(`${options.mainJs} was not ready within ${options.readyTimeoutMs ?? 60_000} ms:\n${lines.slice(-20).join('\n')}`);
     }
     try {
-      const res = await request(`${url}/readyz`, { method: 'GET', headersTimeout: 1000, bodyTimeout: 1000 });
-      await res.body.dump();
-      if (res.statusCode === 200) break;
+      if (options.ready) {
+        if (await options.ready(url)) break;
+      } else {
+        const res = await request(`${url}/readyz`, { method: 'GET', headersTimeout: 1000, bodyTimeout: 1000 });
+        await res.body.dump();
+        if (res.statusCode === 200) break;
+      }
     } catch {
       // Not listening yet.
     }
