@@ -24,6 +24,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { SubgraphEndpoint } from './gateway/composeSupergraph';
 import { gatewayFromConfig } from './gateway/gatewayFromConfig';
 import { subgraphResponseCache } from './gateway/subgraphResponseCache';
+import { varyHeaders } from './gateway/varyHeaders';
 import { passSubgraphErrors } from './gateway/ponteGateway';
 import { ErpCache } from './cache/erpCache';
 import { type WarmUpReport, warmCustomerContexts } from '../loaders/warmUp';
@@ -159,6 +160,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     ...(options.remoteSubgraph ? { remoteSubgraph: options.remoteSubgraph } : {}),
   });
   const gateway = served?.gateway ?? null;
+  const vary = gateway ? varyHeaders(config.gateway.forwardHeaders) : undefined;
   const apollo = new ApolloServer<PonteContext>({
     ...(gateway ? { gateway } : { schema }),
     // No inline (ftv1) traces: Ponte is not reporting to Apollo Studio, and
@@ -172,10 +174,12 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       inputTextPlugin<PonteContext>(),
       ...armor.plugins,
       costLimitPlugin({ maxCost: limits.maxCost, ...(rateLimits ? { onAdmitted: rateLimits.chargeCost } : {}) }),
-      // A subgraph's own surface (_service, _entities) and its response
-      // cache; in gateway mode answers also hold content the change feed
-      // knows nothing of, so none is cached.
-      ...(gateway ? [] : [subgraphGuardPlugin(), responseCachePlugin(cache)]),
+      // A subgraph guards its own surface (_service, _entities). Product
+      // pages are cached in both modes; a gateway answer also varies with
+      // the headers content subgraphs receive, and its content is as fresh
+      // as the response cache's lifetime (the change feed drops its ERP part).
+      ...(gateway ? [] : [subgraphGuardPlugin()]),
+      responseCachePlugin(cache, vary),
       staleFactsPlugin((since) => {
         staleServing.record(since);
         metrics.staleResponses.inc();
@@ -209,7 +213,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       return context;
     },
   });
-  const lookupCachedResponse = cachedResponseLookup({ cache, now: () => now() });
+  const lookupCachedResponse = cachedResponseLookup({ cache, now: () => now(), ...(vary ? { vary } : {}) });
 
   // Whatever fails outside GraphQL (a route, a body parser) answers with a
   // coded error and no internals; an unexpected failure is logged and masked.
@@ -247,7 +251,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     preHandler: documentGuardHook({ maxTokens: limits.maxTokens, maxNesting: Math.max(limits.maxDepth * 2, 32) }),
     handler: async (request, reply) => {
       const principal = request.authentication?.principal;
-      if (request.method === 'POST' && principal && !gateway) {
+      if (request.method === 'POST' && principal) {
         const hit = await lookupCachedResponse(principal, request.headers, request.body);
         if (hit) return reply.header('content-type', hit.contentType).send(hit.body);
       }

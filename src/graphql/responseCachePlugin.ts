@@ -33,6 +33,11 @@ export function requestDigest(request: ResponseRequest): string {
   return createHash('sha256').update(asked).digest('base64url');
 }
 
+/** The accepted media type, and what else the answer varies with, as one part of the digest. */
+export function withVary(accept: string | undefined, vary: ((read: (name: string) => string | undefined) => string) | undefined, read: (name: string) => string | undefined): string | undefined {
+  return vary ? `${accept ?? ''}\u0001${vary(read)}` : accept;
+}
+
 /** The cache key of a request (its digest) for a viewer fingerprint. */
 export function responseCacheKey(fingerprint: string, digest: string): string {
   return `${fingerprint}\u0001${digest}`;
@@ -79,7 +84,11 @@ function rootFields(operation: OperationDefinitionNode, document: DocumentNode):
   return visit(operation.selectionSet, new Set()) ? names : null;
 }
 
-export function responseCachePlugin(cache: ErpCache): ApolloServerPlugin<PonteContext> {
+/**
+ * @param vary what else the answer depends on, from the request's headers
+ *   (gateway mode: the headers forwarded to content subgraphs); nothing by default.
+ */
+export function responseCachePlugin(cache: ErpCache, vary?: (read: (name: string) => string | undefined) => string): ApolloServerPlugin<PonteContext> {
   return {
     async requestDidStart() {
       let cacheable = false;
@@ -116,7 +125,7 @@ export function responseCachePlugin(cache: ErpCache): ApolloServerPlugin<PonteCo
           const fingerprint =
             shared && scope && !reachesAny(viewer.context!.reach, scope.skus, scope.families) ? shared : viewerFingerprint(viewer, settings, today);
           contextValue.responseCache.entry = {
-            key: responseCacheKey(fingerprint, requestDigest({ ...request, accept: contextValue.accept })),
+            key: responseCacheKey(fingerprint, requestDigest({ ...request, accept: withVary(contextValue.accept, vary, (name) => request.http?.headers.get(name) ?? undefined) })),
             tags,
             generation: contextValue.responseGeneration,
             scope,

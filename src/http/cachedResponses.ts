@@ -13,7 +13,7 @@ import type { ErpCache } from '../cache/erpCache';
 import type { CachedResponse } from '../cache/responseCache';
 import { sharedFingerprint, viewerFingerprint } from '../cache/viewerFingerprint';
 import type { OwnReach } from '../customers/ownReach';
-import { requestDigest, responseCacheKey } from '../graphql/responseCachePlugin';
+import { requestDigest, responseCacheKey, withVary } from '../graphql/responseCachePlugin';
 import { dateInZone, type ErpSettings } from '../settings/erpSettings';
 
 const NOT_HELD = new Error('not held');
@@ -21,6 +21,8 @@ const NOT_HELD = new Error('not held');
 export interface CachedResponseDeps {
   cache: ErpCache;
   now: () => Date;
+  /** What else answers vary with, from the request's headers (as responseCachePlugin was given). */
+  vary?: (read: (name: string) => string | undefined) => string;
 }
 
 /** The viewer from held facts only (never an ERP call), or null when not held or refused. */
@@ -80,7 +82,10 @@ export function cachedResponseLookup(deps: CachedResponseDeps) {
       query: asked.query,
       operationName: typeof asked.operationName === 'string' ? asked.operationName : null,
       variables: (asked.variables as Record<string, unknown> | null | undefined) ?? null,
-      accept,
+      accept: withVary(accept, deps.vary, (name) => {
+        const value = headers[name];
+        return Array.isArray(value) ? value.join(', ') : value;
+      }),
     });
     const { shared } = fingerprints;
     const found = cache.responses.lookup(

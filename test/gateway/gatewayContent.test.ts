@@ -13,7 +13,10 @@ import { createContentSubgraph, type ContentSubgraph } from '../../examples/cont
 import { demoErpInMemory } from '../demo/demoDigest';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
-const PAGE = `{ catalog(first: 48) { edges { node { sku title slug images { url } price { unitPrice } availability { status } } } } }`;
+const page = (first: number) => `{ catalog(first: ${first}) { edges { node { sku title slug images { url } price { unitPrice } availability { status } } } } }`;
+const PAGE = page(48);
+/** Pages no earlier test asked for: a cached page would be answered without the content subgraph, as it should. */
+const UNCACHED_PAGES = [page(47), page(46), page(45), page(44), page(43), page(42), page(41), page(40)];
 
 /** Fetches the gateway made from one subgraph so far (ponte_subgraph_requests_total, every outcome). */
 async function fetchesFrom(server: TestServer, subgraph: string): Promise<number> {
@@ -60,13 +63,23 @@ describe('gateway mode over the example content subgraph', () => {
     assert.equal(content.stats.requests, 1);
   });
 
+  test('a page answered once is answered again from the response cache, content subgraph or not', async () => {
+    await server.gql(PAGE);
+    content.resetStats();
+    const hits = server.app.cache.responses.hits;
+    const res = await server.gql(PAGE);
+    assert.equal(res.body.errors, undefined);
+    assert.equal(server.app.cache.responses.hits, hits + 1);
+    assert.equal(content.stats.requests, 0);
+  });
+
   test('the content subgraph down: prices and stock stay, content is null with SUBGRAPH_UNAVAILABLE naming it', async () => {
     content.controls.failing = true;
     try {
-      const res = await server.gql(PAGE);
+      const res = await server.gql(UNCACHED_PAGES[0]!);
       assert.equal(res.status, 200);
       const nodes = res.body.data.catalog.edges.map((e: { node: unknown }) => e.node) as Array<{ sku: string; title: unknown; availability: unknown }>;
-      assert.equal(nodes.length, 48);
+      assert.equal(nodes.length, 47);
       assert.ok(nodes.every((n) => n.title === null && n.availability !== null));
       const codes = (res.body.errors ?? []).map((e) => e.extensions as { code?: string; subgraph?: string });
       assert.ok(codes.length > 0);
@@ -79,9 +92,9 @@ describe('gateway mode over the example content subgraph', () => {
   test('once its breaker is open, a failing subgraph is not called: the page is answered without it', async () => {
     content.controls.failing = true;
     try {
-      for (let i = 0; i < 6; i++) await server.gql(PAGE);
+      for (let i = 1; i < 7; i++) await server.gql(UNCACHED_PAGES[i]!);
       content.resetStats();
-      const res = await server.gql(PAGE);
+      const res = await server.gql(UNCACHED_PAGES[7]!);
       assert.equal(content.stats.requests, 0);
       assert.ok(res.body.data.catalog.edges.length > 0);
       assert.equal(res.body.errors?.[0]?.extensions?.code, 'SUBGRAPH_UNAVAILABLE');

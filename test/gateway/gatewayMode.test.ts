@@ -170,6 +170,17 @@ describe('gateway mode', () => {
     assert.equal(server.app.cache.responses.hits, hits + 1);
   });
 
+  test('a cached gateway answer is kept per forwarded header value: another Accept-Language is another answer', async () => {
+    const token = await server.token({ role: 'customer', customer: 'C2' });
+    const query = '{ products(skus: ["A1"]) { sku title price(quantity: 6) { unitPrice } } }';
+    await server.gql(query, { token, headers: { 'accept-language': 'it' } });
+    const calls = content.calls();
+    await server.gql(query, { token, headers: { 'accept-language': 'it' } });
+    assert.equal(content.calls(), calls, 'the same language is answered from the cache');
+    await server.gql(query, { token, headers: { 'accept-language': 'en' } });
+    assert.equal(content.calls(), calls + 1, 'another language asks the content subgraph');
+  });
+
   test('a cached Ponte part never reaches a viewer who sees or pays otherwise', async () => {
     const query = '{ products(skus: ["A1", "R1"]) { sku title price(quantity: 4) { unitPrice } } }';
     const c1 = await server.gql(query, { token: await server.token({ role: 'customer', customer: 'C1' }) });
