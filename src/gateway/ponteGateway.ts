@@ -91,10 +91,13 @@ function makeGateway(source: SupergraphSource, options: PonteGatewayOptions): Ap
   });
 }
 
-/** Guarded operations per schema (a re-composition gives a new one) and per parsed document (Apollo keeps those per query). */
-const guarded = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, DocumentNode>>();
+/** An operation as the gateway runs it: guarded, or refused for using the guard's alias itself. */
+type Guarded = { document: DocumentNode } | { reserved: true };
 
-function guardedDocument(document: DocumentNode, schema: GraphQLSchema): DocumentNode {
+/** Per schema (a re-composition gives a new one) and per parsed document (Apollo keeps those per query): guarded once. */
+const guarded = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Guarded>>();
+
+function guardedDocument(document: DocumentNode, schema: GraphQLSchema): Guarded {
   let perSchema = guarded.get(schema);
   if (!perSchema) {
     perSchema = new WeakMap();
@@ -102,7 +105,7 @@ function guardedDocument(document: DocumentNode, schema: GraphQLSchema): Documen
   }
   let out = perSchema.get(document);
   if (!out) {
-    out = guardProducts(document, schema);
+    out = usesGuardAlias(document) ? { reserved: true } : { document: guardProducts(document, schema) };
     perSchema.set(document, out);
   }
   return out;
@@ -110,11 +113,9 @@ function guardedDocument(document: DocumentNode, schema: GraphQLSchema): Documen
 
 function guardExecutor(executor: GatewayExecutor): GatewayExecutor {
   return async (requestContext) => {
-    if (usesGuardAlias(requestContext.document)) {
-      return { errors: [badUserInput(`The alias ${GUARD_ALIAS} is reserved.`)] };
-    }
-    const document = guardedDocument(requestContext.document, requestContext.schema);
-    const result = await executor({ ...requestContext, document });
+    const operation = guardedDocument(requestContext.document, requestContext.schema);
+    if ('reserved' in operation) return { errors: [badUserInput(`The alias ${GUARD_ALIAS} is reserved.`)] };
+    const result = await executor({ ...requestContext, document: operation.document });
     removeGuard(result.data);
     if (result.extensions) {
       removeGuardCompletions(result.extensions);

@@ -124,6 +124,12 @@ describe('gateway mode', () => {
     assert.doesNotMatch(JSON.stringify(res.body), /_ponte/);
   });
 
+  test("a client using the guard's alias is refused rather than answered without its field", async () => {
+    const res = await server.gql('{ products(skus: ["A1"]) { _ponteVisibleGuard: sku } }');
+    assert.equal(res.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(res.body.data, undefined);
+  });
+
   test('an agent acting for a customer sees that customer', async () => {
     const token = await server.token({ role: 'agent', agent: 'AG1' });
     insertRows(server.sqlite.db, 'ecom_customers', [customer('C9', { agent_code: 'AG1' })]);
