@@ -47,22 +47,23 @@ export class InProcessSubgraph<TContext extends object> implements GraphQLDataSo
 
   constructor(private readonly options: InProcessSubgraphOptions<TContext>) {}
 
+  private parsed(query: string): DocumentNode {
+    const document = parse(query);
+    this.documents.set(query, document);
+    return document;
+  }
+
   async process(request: GraphQLDataSourceProcessOptions<TContext & Record<string, any>>): Promise<GatewayGraphQLResponse> {
     const query = request.request.query;
     if (query === undefined) return { errors: [{ message: 'The gateway sent no query.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] };
-    let document = this.documents.get(query);
-    if (!document) {
-      document = parse(query);
-      this.documents.set(query, document);
-    }
+    const document = this.documents.get(query) ?? this.parsed(query);
     const started = performance.now();
     const context = request.context as TContext;
     const variables = request.request.variables ?? {};
-    const parsed = document;
     const run = async () =>
       execute({
         schema: this.options.schema,
-        document: parsed,
+        document,
         variableValues: variables,
         operationName: request.request.operationName ?? null,
         contextValue: this.options.contextOf(context),

@@ -15,9 +15,7 @@ import { Kind } from 'graphql';
 import type { ErpCache } from '../cache/erpCache';
 import { viewerFingerprint } from '../cache/viewerFingerprint';
 import type { PonteContext } from '../graphql/context';
-import { requestDigest, responseCacheKey } from '../graphql/responseCachePlugin';
-
-const PRODUCT_ROOTS = new Set(['product', 'products', 'catalog', '__typename']);
+import { PRODUCT_ROOTS, requestDigest, responseCacheKey } from '../graphql/responseCachePlugin';
 
 const FETCH_CONTENT_TYPE = 'application/json; subgraph-fetch';
 
@@ -32,7 +30,7 @@ export function cacheableFetch(document: DocumentNode, variables: Record<string,
       // A Customer's entity answer is the customer's own data: never shared by fingerprint.
       const representations = variables.representations;
       if (!Array.isArray(representations) || !representations.every((r) => (r as { __typename?: unknown } | null)?.__typename === 'Product')) return false;
-    } else if (!PRODUCT_ROOTS.has(name)) {
+    } else if (!PRODUCT_ROOTS.has(name) && name !== '__typename') {
       return false;
     }
   }

@@ -18,7 +18,7 @@ import { heldSettings, heldViewer } from '../http/cachedResponses';
 import type { PonteContext } from './context';
 
 /** Root fields whose answers depend only on the viewer's fingerprint. */
-const PRODUCT_ROOTS = new Set(['product', 'products', 'catalog']);
+export const PRODUCT_ROOTS: ReadonlySet<string> = new Set(['product', 'products', 'catalog']);
 
 export interface ResponseRequest {
   query?: string | undefined;

@@ -13,6 +13,7 @@ import { FileLinks } from '../../src/documents/fileLinks';
 import { encodeCursor } from '../../src/graphql/cursor';
 import { article, createFixtureDb, customer, insertRows, type Row } from '../helpers/fixtureErp';
 import { startTestServer, type TestServer } from '../helpers/testServer';
+import { document } from '../helpers/erpRows';
 
 const START = Date.parse('2026-06-15T10:00:00Z');
 const TTL_SECONDS = 60;
@@ -24,26 +25,8 @@ const XML_BYTES = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><p:FatturaE
 const C2_PDF = Buffer.from('%PDF-1.4 C2 invoice');
 const MOVED_PDF = Buffer.from('%PDF-1.4 to be reassigned');
 
-const doc = (document_id: string, customer_code: string, doc_type: string, doc_date: string, overrides: Row = {}): Row => ({
-  document_id,
-  customer_code,
-  doc_type,
-  number: `N-${document_id}`,
-  doc_date,
-  currency: 'EUR',
-  total_net: null,
-  total_vat: null,
-  total_gross: null,
-  due_date: null,
-  paid: null,
-  destination_id: null,
-  carrier: null,
-  tracking_number: null,
-  shipped_at: null,
-  expected_delivery: null,
-  order_reference: null,
-  ...overrides,
-});
+/** A document numbered N-<id> unless the test gives its number (the shared builder, erpRows.ts). */
+const doc = (id: string, customerCode: string, type: string, date: string, overrides: Row = {}): Row => document(id, customerCode, type, `N-${id}`, date, overrides);
 
 const line = (document_id: string, line_no: number, overrides: Row = {}): Row => ({
   document_id,
