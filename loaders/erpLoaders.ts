@@ -16,6 +16,7 @@ import type {
   OrderLineRow,
   StockFacts,
 } from '../src/erp/port';
+import type { DailyMovementQuery } from '../src/erp/statsRows';
 import type { RequestFreshness } from '../src/cache/requestFreshness';
 import { CATALOG_TAG, skuTag } from '../src/cache/responseCache';
 import { customerFactsOf, groupFactsOf, type CustomerFacts, type GroupFacts } from '../src/customers/customerFacts';
@@ -42,7 +43,15 @@ export interface ErpLoaders {
   /** Document lines and files by document id: read live, batched per request. */
   documentLines: DataLoader<string, DocumentLineRow[], string>;
   documentFiles: DataLoader<string, DocumentFileRow[], string>;
+  /**
+   * Each day's movement sum by sku (thousandths), for one scope and span:
+   * read live, one query for every article of a page.
+   */
+  dailyMovements(span: DailyMovementSpan): DataLoader<string, Map<string, bigint>, string>;
 }
+
+/** A scope (one warehouse or all) and the days after `after` up to `asOf`. */
+export type DailyMovementSpan = Omit<DailyMovementQuery, 'skus'>;
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -153,6 +162,7 @@ function stockFill(erp: ErpPort, cache: ErpCache): CacheFill<string, StockFacts>
  * @param background the ERP for refreshes of expired facts, which no request waits for; default `erp`.
  */
 export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: RequestFreshness, background: ErpPort = erp): ErpLoaders {
+  const dailyMovementLoaders = new Map<string, DataLoader<string, Map<string, bigint>, string>>();
   const article = cachedLoader({ ...articleFill(erp, cache), background: articleFill(background, cache), freshness, tag: skuTag });
 
   const catalogBatch = (query: CatalogPageQuery): Promise<ArticleRow[]> => {
@@ -192,5 +202,18 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
       return ids.map((id) => byDocument.get(id) ?? []);
     }),
     stock: cachedLoader({ ...stockFill(erp, cache), background: stockFill(background, cache), freshness, tag: skuTag }),
+    dailyMovements: (span) => {
+      const key = `${span.warehouse ?? ''}|${span.after}|${span.asOf}`;
+      let loader = dailyMovementLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, Map<string, bigint>, string>(async (skus) => {
+          const bySku = new Map<string, Map<string, bigint>>(skus.map((sku) => [sku, new Map()]));
+          for (const row of await erp.dailyMovements({ ...span, skus })) bySku.get(row.sku)?.set(row.day, BigInt(row.quantity));
+          return skus.map((sku) => bySku.get(sku)!);
+        });
+        dailyMovementLoaders.set(key, loader);
+      }
+      return loader;
+    },
   };
 }

@@ -36,6 +36,7 @@ import { buildPonteSchema } from './graphql/buildSchema';
 import { complexityLimitRule } from './graphql/complexityLimit';
 import type { PonteContext } from './graphql/context';
 import type { Services } from './graphql/services';
+import { WarehouseStatsCache } from './cache/statsCache';
 import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
 import { inputTextPlugin } from './graphql/inputTextPlugin';
@@ -124,6 +125,12 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const changeFeed = new ChangeFeed(erp, cache, logger);
   const services: Services = {
     maxOrderLines: config.maxOrderLines,
+    warehouseStats: new WarehouseStatsCache(erp, {
+      ttlMs: config.stats.ttlMs,
+      staleIfErrorMs: config.cache.staleIfErrorMs,
+      maxBytes: config.stats.maxBytes,
+      now,
+    }),
     files: new FileLinks({ key: config.files.linkKey, ttlSeconds: config.files.linkTtlSeconds, baseUrl: config.files.baseUrl }),
     demoImporter: null,
     ...options.extendServices?.({ erp, config, now, logger }),

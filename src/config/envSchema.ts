@@ -88,6 +88,12 @@ export const SERVICE_VARIABLES = {
   STALE_IF_ERROR_MS: whole(1_800_000, 0, 86_400_000).describe(
     'how long a fact is still served after its lifetime (stale-while-revalidate, and through an ERP outage)',
   ),
+  STATS_TTL_MS: whole(600_000, 1, 86_400_000).describe(
+    'how long computed warehouse statistics are answered before the ERP is asked again (`computedAt` tells when)',
+  ),
+  STATS_CACHE_MAX_MB: whole(192, 1, 65_536).describe(
+    'memory budget of the held warehouse statistics, every scope together (about 25 MB per 100k articles and scope)',
+  ),
   MAX_ORDER_LINES: whole(500, 1, 10_000).describe('lines per order / quote (`TOO_MANY_LINES` above)'),
   FILE_URL_SECRET: optionalText('random per process').describe('HMAC key of signed file links (≥ 32 bytes; set it when running several instances)'),
   FILE_URL_TTL_SECONDS: whole(300, 5, 86_400).describe('lifetime of a signed file link'),

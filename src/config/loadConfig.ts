@@ -140,6 +140,10 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       changeFeedPollMs: e.CHANGE_FEED_POLL_MS,
       staleIfErrorMs: e.STALE_IF_ERROR_MS,
     },
+    stats: {
+      ttlMs: e.STATS_TTL_MS,
+      maxBytes: e.STATS_CACHE_MAX_MB * 1024 * 1024,
+    },
     demo: {
       articles: e.DEMO_ARTICLES,
       customers: e.DEMO_CUSTOMERS,

@@ -59,6 +59,13 @@ export interface CacheConfig {
   warmUp: boolean;
 }
 
+export interface StatsConfig {
+  /** How long computed warehouse statistics are answered before they are computed again, in ms. */
+  ttlMs: number;
+  /** Memory budget of the held statistics (every scope), in bytes. */
+  maxBytes: number;
+}
+
 export interface ErpLimits {
   /** Deadline for one ERP call, in ms; past it the call fails with ERP_TIMEOUT. */
   timeoutMs: number;
@@ -162,6 +169,7 @@ export interface Config {
   erpLimits: ErpLimits;
   auth: AuthConfig;
   cache: CacheConfig;
+  stats: StatsConfig;
   demo: DemoConfig;
   /** Most lines one order may have (TOO_MANY_LINES above it). */
   maxOrderLines: number;

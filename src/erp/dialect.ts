@@ -30,6 +30,16 @@ export interface Dialect {
   fold(expression: string): string;
   /** Byte length of a binary column. */
   byteLength(column: string): string;
+  /**
+   * A decimal(18,3) column as integer thousandths, so sums are exact: SQLite
+   * reads the TEXT through a double, exact for the column's values below
+   * 9·10^12 (rounded back to the integer); SQL Server scales the decimal.
+   */
+  milli(column: string): string;
+  /** An integer expression (a sum of thousandths) as text, so no value loses precision in JavaScript. */
+  integerText(expression: string): string;
+  /** Whole days from the date parameter `param` ("YYYY-MM-DD") to the day of a datetime column. */
+  daysFrom(param: string, column: string): string;
   /** An INSERT of one row that returns its identity column, as text, in a column named `id`. */
   insertReturningId(table: string, columns: string, values: string, idColumn: string): string;
 }
@@ -49,6 +59,9 @@ export const sqliteDialect: Dialect = {
   limit: (p) => `LIMIT ${p}`,
   fold: (e) => `ponte_fold(${e})`,
   byteLength: (c) => `length(${c})`,
+  milli: (c) => `CAST(ROUND(${c} * 1000) AS INTEGER)`,
+  integerText: (e) => `CAST(${e} AS TEXT)`,
+  daysFrom: (p, c) => `CAST(julianday(substr(${c}, 1, 10)) - julianday(${p}) AS INTEGER)`,
   insertReturningId: (table, columns, values, id) =>
     `INSERT INTO ${table} (${columns}) VALUES (${values}) RETURNING CAST(${id} AS TEXT) AS id`,
 };
@@ -66,6 +79,9 @@ export const mssqlDialect: Dialect = {
   limit: (p) => `OFFSET 0 ROWS FETCH NEXT ${p} ROWS ONLY`,
   fold: (e) => e,
   byteLength: (c) => `DATALENGTH(${c})`,
+  milli: (c) => `CAST(ROUND(${c} * 1000, 0) AS bigint)`,
+  integerText: (e) => `CONVERT(varchar(40), ${e})`,
+  daysFrom: (p, c) => `DATEDIFF(day, CAST(${p} AS date), ${c})`,
   // OUTPUT … INTO a table variable: a bare OUTPUT clause is refused on a
   // table with triggers, and ERPs put triggers on import tables.
   insertReturningId: (table, columns, values, id) =>

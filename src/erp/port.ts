@@ -14,6 +14,7 @@
  * parameter, never one parameter per key.
  */
 import { DEFAULTS } from '../settings/defaults';
+import type { ArticleStatsAggregateRow, DailyMovementQuery, DailyMovementRow, StatsAggregateQuery } from './statsRows';
 
 /** A decimal in plain notation, exactly as stored ("9.9900", "22", "0.5"). */
 export type DecimalString = string;
@@ -377,6 +378,10 @@ export interface ErpPort {
   documentLines(documentIds: readonly string[]): Promise<DocumentLineRow[]>;
   documentFiles(documentIds: readonly string[]): Promise<DocumentFileRow[]>;
   documentFileContent(fileId: string): Promise<DocumentFileContent | null>;
+
+  /** Warehouse statistics' per-article aggregates, computed by the database (statsRows.ts). */
+  articleStatsAggregates(query: StatsAggregateQuery): Promise<ArticleStatsAggregateRow[]>;
+  dailyMovements(query: DailyMovementQuery): Promise<DailyMovementRow[]>;
 
   close(): Promise<void>;
 }

@@ -20,6 +20,7 @@ import type {
   VisibilityRuleRow,
   WarehouseRow,
 } from './port';
+import type { ArticleStatsAggregateRow } from './statsRows';
 
 export interface Statements {
   ping: string;
@@ -50,6 +51,8 @@ export interface Statements {
   documentLines: string;
   documentFiles: string;
   documentFileContent: string;
+  articleStatsAggregates: (opts: { warehouse: boolean }) => string;
+  dailyMovements: (opts: { warehouse: boolean }) => string;
 }
 
 export function buildStatements(d: Dialect): Statements {
@@ -186,6 +189,48 @@ export function buildStatements(d: Dialect): Statements {
          f.file_name AS fileName, f.content_type AS contentType, f.content AS content
        FROM ecom_document_files f JOIN ecom_documents d ON d.document_id = f.document_id
        WHERE f.file_id = @fileId`,
+    // Warehouse statistics (warehouse-statistics.md): one pass over the
+    // movements in scope, grouped by article, every window a conditional sum.
+    // Days are compared as "YYYY-MM-DD" text, which orders like dates.
+    articleStatsAggregates: (o) => {
+      const day = d.date('moved_at');
+      const inScope = o.warehouse ? 'AND warehouse_code = @warehouse' : '';
+      const sale = (from: string) => `SUM(CASE WHEN reason = 'SALE' AND day >= ${from} THEN q ELSE 0 END)`;
+      return `WITH m AS (
+          SELECT sku,
+            ${sale('@from30')} AS sale30, ${sale('@from90')} AS sale90, ${sale('@from365')} AS sale365,
+            SUM(CASE WHEN reason = 'SALE' AND q < 0 AND day >= @from365 THEN 1 ELSE 0 END) AS picks365,
+            MAX(CASE WHEN reason = 'SALE' AND q < 0 THEN day END) AS lastSale,
+            MAX(day) AS lastMovement,
+            SUM(CASE WHEN day >= @from365 THEN q * offset365 ELSE 0 END) AS weighted365,
+            SUM(CASE WHEN day >= @from365 THEN 1 ELSE 0 END) AS moves365
+          FROM (SELECT sku, reason, ${day} AS day, ${d.milli('quantity')} AS q,
+                  ${d.daysFrom('@from365', 'moved_at')} AS offset365
+                FROM ecom_stock_movements WHERE ${day} <= @asOf ${inScope}) x
+          GROUP BY sku
+        ), s AS (
+          SELECT sku, SUM(${d.milli('on_hand')}) AS onHand FROM ecom_stock WHERE 1 = 1 ${inScope} GROUP BY sku
+        )
+        SELECT a.sku AS sku, a.description AS description, a.unit AS unit, a.family_code AS familyCode,
+          ${d.integerText('s.onHand')} AS onHand,
+          ${d.integerText('COALESCE(m.sale30, 0)')} AS sale30, ${d.integerText('COALESCE(m.sale90, 0)')} AS sale90,
+          ${d.integerText('COALESCE(m.sale365, 0)')} AS sale365, COALESCE(m.picks365, 0) AS picks365,
+          m.lastSale AS lastSale, m.lastMovement AS lastMovement,
+          ${d.integerText('COALESCE(m.weighted365, 0)')} AS weighted365
+        FROM ecom_articles a
+          LEFT JOIN s ON s.sku = a.sku
+          LEFT JOIN m ON m.sku = a.sku
+        WHERE a.active = 1 AND (s.sku IS NOT NULL OR m.moves365 > 0)
+        ORDER BY a.sku`;
+    },
+    dailyMovements: (o) => {
+      const day = d.date('moved_at');
+      return `SELECT sku AS sku, ${day} AS day, ${d.integerText(`SUM(${d.milli('quantity')})`)} AS quantity
+        FROM ecom_stock_movements
+        WHERE sku IN (${d.keyList('@skus')}) AND ${day} > @after AND ${day} <= @asOf
+          ${o.warehouse ? 'AND warehouse_code = @warehouse' : ''}
+        GROUP BY sku, ${day}`;
+    },
   };
 }
 
@@ -236,3 +281,21 @@ export const mapDocumentFile = (r: Raw): DocumentFileRow => ({
   ...(r as unknown as DocumentFileRow),
   size: Number(r.size ?? 0),
 });
+
+/** Aggregates as text (see Dialect.integerText); counts as numbers, whatever the driver's integer type. */
+export function mapArticleStatsAggregate(r: Raw): ArticleStatsAggregateRow {
+  return {
+    sku: String(r.sku),
+    description: String(r.description ?? ''),
+    unit: String(r.unit ?? ''),
+    familyCode: r.familyCode === null || r.familyCode === undefined ? null : String(r.familyCode),
+    onHand: r.onHand === null || r.onHand === undefined ? null : String(r.onHand),
+    sale30: String(r.sale30),
+    sale90: String(r.sale90),
+    sale365: String(r.sale365),
+    picks365: Number(r.picks365),
+    lastSale: r.lastSale === null || r.lastSale === undefined ? null : String(r.lastSale),
+    lastMovement: r.lastMovement === null || r.lastMovement === undefined ? null : String(r.lastMovement),
+    weighted365: String(r.weighted365),
+  };
+}

@@ -30,9 +30,11 @@ import type {
   ReferenceData,
   StockFacts,
 } from './port';
+import type { ArticleStatsAggregateRow, DailyMovementQuery, DailyMovementRow, StatsAggregateQuery } from './statsRows';
 import {
   buildStatements,
   mapArticle,
+  mapArticleStatsAggregate,
   mapCondition,
   mapCustomer,
   mapDestination,
@@ -194,6 +196,26 @@ export abstract class SqlErp implements ErpPort {
 
   async documentFiles(ids: readonly string[]): Promise<DocumentFileRow[]> {
     return (await this.all(this.statements.documentFiles, { ids: JSON.stringify(ids) })).map(mapDocumentFile);
+  }
+
+  async articleStatsAggregates(q: StatsAggregateQuery): Promise<ArticleStatsAggregateRow[]> {
+    const { warehouse, ...days } = q;
+    const rows = await this.all(this.statements.articleStatsAggregates({ warehouse: warehouse !== null }), {
+      ...days,
+      ...(warehouse !== null ? { warehouse } : {}),
+    });
+    return rows.map(mapArticleStatsAggregate);
+  }
+
+  async dailyMovements(q: DailyMovementQuery): Promise<DailyMovementRow[]> {
+    if (q.skus.length === 0) return [];
+    const rows = await this.all(this.statements.dailyMovements({ warehouse: q.warehouse !== null }), {
+      skus: JSON.stringify(q.skus),
+      after: q.after,
+      asOf: q.asOf,
+      ...(q.warehouse !== null ? { warehouse: q.warehouse } : {}),
+    });
+    return rows.map((r) => ({ sku: String(r.sku), day: String(r.day), quantity: String(r.quantity) }));
   }
 
   async documentFileContent(fileId: string): Promise<DocumentFileContent | null> {

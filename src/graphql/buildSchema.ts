@@ -21,8 +21,9 @@ import { OrderResolver } from '../../resolvers/order.resolver';
 import { PriceResolver } from '../../resolvers/price.resolver';
 import { QuoteResolver } from '../../resolvers/quote.resolver';
 import { ProductResolver } from '../../resolvers/product.resolver';
+import { StatsResolver } from '../../resolvers/stats.resolver';
 
-export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver, DocumentResolver] as const;
+export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver, DocumentResolver, StatsResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

@@ -6,11 +6,14 @@
  */
 import type { DemoImporter } from '../demo/demoImporter';
 import type { FileLinks } from '../documents/fileLinks';
+import type { WarehouseStatsCache } from '../cache/statsCache';
 
 export interface Services {
   /** MAX_ORDER_LINES: the longest cart quote and placeOrder accept. */
   maxOrderLines: number;
   files: FileLinks;
+  /** Warehouse statistics per scope, computed at most once per STATS_TTL_MS. */
+  warehouseStats: WarehouseStatsCache;
   /** The embedded demo ERP's stand-in for the real ERP's order import; null elsewhere. */
   demoImporter: DemoImporter | null;
   /** Charges one order to an acting customer's rate limit (src/http/rateLimits.ts); absent when limits are off. */

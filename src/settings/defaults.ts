@@ -12,4 +12,12 @@ export const DEFAULTS = {
   language: 'it',
   /** `low_stock_threshold`, as decimal text: available below it is LOW_STOCK. */
   lowStockThreshold: '5',
+  /** `stats_dead_days`: stock with no sale in this many days is DEAD (warehouse-statistics.md). */
+  statsDeadDays: 180,
+  /** `stats_excess_cover_days`, as decimal text: more days of cover than this is to clear. */
+  statsExcessCoverDays: '365',
+  /** `stats_fast_turnover`, as decimal text: a yearly turnover from here up is FAST. */
+  statsFastTurnover: '6',
+  /** `stats_slow_turnover`, as decimal text: a yearly turnover below this is SLOW. */
+  statsSlowTurnover: '1',
 } as const;

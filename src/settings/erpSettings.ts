@@ -3,6 +3,7 @@
  */
 import { Decimal, parseDecimal } from '../decimal/decimal';
 import type { SettingRow } from '../erp/port';
+import type { StatsThresholds } from '../stats/statsModel';
 import { DEFAULTS } from './defaults';
 
 export interface ErpSettings {
@@ -13,6 +14,8 @@ export interface ErpSettings {
   timeZone: string;
   /** Available below this is LOW_STOCK. */
   lowStockThreshold: Decimal;
+  /** The warehouse statistics' thresholds; a missing or unusable value is the spec's default. */
+  stats: StatsThresholds;
 }
 
 /**
@@ -55,6 +58,27 @@ export function readErpSettings(rows: readonly SettingRow[]): ErpSettings {
     currency: text('currency') ?? DEFAULTS.currency,
     timeZone: zone !== null && isValidTimeZone(zone) ? zone : DEFAULTS.timeZone,
     lowStockThreshold: (threshold !== null ? parseDecimal(threshold) : null) ?? new Decimal(DEFAULTS.lowStockThreshold),
+    stats: readStatsThresholds(text),
+  };
+}
+
+/**
+ * Day counts are whole and at least 1; turnovers and cover at least 0. A
+ * value outside that (a typo in the ERP's settings) would make every article
+ * DEAD or none FAST, so it reads as the default instead.
+ */
+function readStatsThresholds(text: (key: string) => string | null): StatsThresholds {
+  const decimal = (key: string, fallback: string): Decimal => {
+    const raw = text(key);
+    const value = raw === null ? null : parseDecimal(raw);
+    return value !== null && !value.isNegative() ? value : new Decimal(fallback);
+  };
+  const deadDays = Number(text('stats_dead_days') ?? Number.NaN);
+  return {
+    deadDays: Number.isSafeInteger(deadDays) && deadDays >= 1 && deadDays <= 36_500 ? deadDays : DEFAULTS.statsDeadDays,
+    excessCoverDays: decimal('stats_excess_cover_days', DEFAULTS.statsExcessCoverDays),
+    fastTurnover: decimal('stats_fast_turnover', DEFAULTS.statsFastTurnover),
+    slowTurnover: decimal('stats_slow_turnover', DEFAULTS.statsSlowTurnover),
   };
 }
 

@@ -178,6 +178,31 @@ export const FIXTURE: readonly FixtureTable[] = [
     ],
   },
   {
+    // Warehouse statistics' windows around D = 2025-06-30 (statsContract.test.ts):
+    // D−29 / D−30, D−89 / D−90, D−364 / D−365, a return, a future movement,
+    // a transfer, an inactive article, one outside every window.
+    table: 'ecom_stock_movements',
+    rows: [
+      { movement_id: 1, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2025-06-01T10:00:00', quantity: '-2', reason: 'SALE' },
+      { movement_id: 2, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2025-05-31T18:30:00', quantity: '-3.000', reason: 'SALE' },
+      { movement_id: 3, sku: 'SKU001', warehouse_code: 'MAG2', moved_at: '2025-04-02T08:00:00', quantity: '-5.500', reason: 'SALE' },
+      { movement_id: 4, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2025-04-01T23:59:59', quantity: '-7', reason: 'SALE' },
+      { movement_id: 5, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2024-07-02T09:00:00', quantity: '100', reason: 'PURCHASE' },
+      { movement_id: 6, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2024-07-01T00:00:00', quantity: '-11', reason: 'SALE' },
+      { movement_id: 7, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2024-06-30T23:59:59', quantity: '-13', reason: 'SALE' },
+      { movement_id: 8, sku: 'SKU001', warehouse_code: 'MAG3', moved_at: '2025-06-15T11:00:00', quantity: '1.5', reason: 'SALE' },
+      { movement_id: 9, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2025-07-01T00:00:00', quantity: '-50', reason: 'SALE' },
+      { movement_id: 10, sku: 'SKU001', warehouse_code: 'MAG2', moved_at: '2025-06-30T23:59:59', quantity: '-0.250', reason: 'ADJUST' },
+      { movement_id: 11, sku: 'SKU001', warehouse_code: 'MAG1', moved_at: '2025-03-10T15:00:00', quantity: '-4', reason: 'TRANSFER' },
+      { movement_id: 12, sku: 'SKU001', warehouse_code: 'MAG2', moved_at: '2025-03-10T15:00:00', quantity: '4', reason: 'TRANSFER' },
+      { movement_id: 13, sku: 'SKU002', warehouse_code: 'MAG2', moved_at: '2025-06-20T10:00:00', quantity: '-200', reason: 'SALE' },
+      { movement_id: 14, sku: 'SKU006', warehouse_code: 'MAG1', moved_at: '2025-06-20T10:00:00', quantity: '-1', reason: 'SALE' },
+      { movement_id: 15, sku: 'SKU007', warehouse_code: 'MAG1', moved_at: '2025-06-20T10:00:00', quantity: '-1', reason: 'SALE' },
+      { movement_id: 16, sku: 'SKU008', warehouse_code: 'MAG1', moved_at: '2024-06-30T10:00:00', quantity: '10', reason: 'PURCHASE' },
+      { movement_id: 17, sku: 'SKU009', warehouse_code: 'MAG1', moved_at: '2025-07-05T10:00:00', quantity: '10', reason: 'PURCHASE' },
+    ],
+  },
+  {
     table: 'ecom_incoming',
     rows: [
       { sku: 'SKU001', warehouse_code: 'MAG1', expected_date: '2024-07-01', quantity: '50' },

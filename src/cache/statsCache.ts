@@ -1,0 +1,110 @@
+/**
+ * Warehouse statistics per scope (every warehouse, or one), computed from
+ * the ERP's aggregates at most once per STATS_TTL_MS (warehouse-statistics.md,
+ * Freshness) and shared by every caller: requests arriving while a scope is
+ * being computed wait for that one computation. Held within a byte budget.
+ *
+ * The figures are read through the port that serves no request (the guard
+ * still bounds and counts the call), so one caller's work budget or
+ * disconnection cannot cut short a computation others are waiting for.
+ * When a recomputation fails, figures younger than STATS_TTL_MS +
+ * STALE_IF_ERROR_MS are still answered, with the computedAt that says how
+ * old they are: a manager can read yesterday evening's figures while the
+ * ERP is down for the night.
+ */
+import { LRUCache } from 'lru-cache';
+import type { ErpPort } from '../erp/port';
+import { buildStatsSnapshot, type StatsSnapshot } from '../stats/statsSnapshot';
+import type { StatsThresholds } from '../stats/statsModel';
+import { statsWindowDays } from '../stats/statsWindows';
+
+export interface StatsCacheOptions {
+  /** How long computed figures are answered before they are computed again, in ms (STATS_TTL_MS). */
+  ttlMs: number;
+  /** How long past ttlMs figures are still answered when computing them again fails, in ms. */
+  staleIfErrorMs: number;
+  /** Bytes all held scopes may take (approximate, see StatsSnapshot.approximateBytes). */
+  maxBytes: number;
+  now: () => Date;
+}
+
+export interface StatsScope {
+  /** null: every warehouse. */
+  warehouse: string | null;
+  /** D, "YYYY-MM-DD". */
+  asOf: string;
+  thresholds: StatsThresholds;
+}
+
+interface Held {
+  snapshot: StatsSnapshot;
+  computedAtMs: number;
+}
+
+export class WarehouseStatsCache {
+  private readonly held: LRUCache<string, Held>;
+  private readonly computing = new Map<string, Promise<StatsSnapshot>>();
+  /** Computations run, for tests and metrics. */
+  computations = 0;
+
+  constructor(
+    private readonly erp: ErpPort,
+    private readonly options: StatsCacheOptions,
+  ) {
+    this.held = new LRUCache<string, Held>({
+      maxSize: options.maxBytes,
+      sizeCalculation: (h) => Math.max(1, h.snapshot.approximateBytes()),
+      ttl: options.ttlMs + options.staleIfErrorMs,
+      ttlAutopurge: false,
+    });
+  }
+
+  async snapshot(scope: StatsScope): Promise<StatsSnapshot> {
+    const key = keyOf(scope);
+    const held = this.held.get(key);
+    const nowMs = this.options.now().getTime();
+    if (held && nowMs - held.computedAtMs < this.options.ttlMs) return held.snapshot;
+    try {
+      return await this.compute(key, scope);
+    } catch (error) {
+      if (held && nowMs - held.computedAtMs < this.options.ttlMs + this.options.staleIfErrorMs) return held.snapshot;
+      throw error;
+    }
+  }
+
+  /** Drops every held scope (tests; a manual refresh). */
+  clear(): void {
+    this.held.clear();
+  }
+
+  /** Bytes held, as counted against maxBytes. */
+  get bytes(): number {
+    return this.held.calculatedSize;
+  }
+
+  private compute(key: string, scope: StatsScope): Promise<StatsSnapshot> {
+    let running = this.computing.get(key);
+    if (!running) {
+      running = (async () => {
+        this.computations += 1;
+        const computedAt = this.options.now();
+        const rows = await this.erp.articleStatsAggregates({ warehouse: scope.warehouse, ...statsWindowDays(scope.asOf) });
+        const snapshot = buildStatsSnapshot(rows, scope.thresholds, {
+          asOf: scope.asOf,
+          computedAt: computedAt.toISOString(),
+          warehouse: scope.warehouse,
+        });
+        this.held.set(key, { snapshot, computedAtMs: computedAt.getTime() });
+        return snapshot;
+      })().finally(() => this.computing.delete(key));
+      this.computing.set(key, running);
+    }
+    return running;
+  }
+}
+
+/** Figures depend on the scope, the day and the thresholds: a change in any is another entry. */
+function keyOf(scope: StatsScope): string {
+  const t = scope.thresholds;
+  return [scope.warehouse ?? '', scope.asOf, t.deadDays, t.excessCoverDays.toString(), t.fastTurnover.toString(), t.slowTurnover.toString()].join('|');
+}

@@ -1,0 +1,44 @@
+/**
+ * Exact arithmetic for the statistics: quantities arrive from the ERP as
+ * integer thousandths, every figure is a quotient of such integers, and each
+ * is rounded half-up exactly once. bigint keeps every step exact whatever
+ * the magnitudes; results go back to numbers when they are safe integers.
+ */
+import type { Decimal } from '../decimal/decimal';
+import type { Scaled } from './statsModel';
+
+/** num / den rounded half away from zero (decimal.js's ROUND_HALF_UP, as for prices); den > 0. */
+export function divRoundHalfUp(num: bigint, den: bigint): bigint {
+  if (den <= 0n) throw new RangeError('divRoundHalfUp: the divisor must be positive');
+  const twice = 2n * (num < 0n ? -num : num) + den;
+  const magnitude = twice / (2n * den);
+  return num < 0n ? -magnitude : magnitude;
+}
+
+/** A scaled integer in the compact form figures keep. */
+export function compact(value: bigint): Scaled {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+
+/** A decimal setting as a fraction of integers (num / den, den > 0): thresholds compare without rounding. */
+export interface Ratio {
+  num: bigint;
+  den: bigint;
+}
+
+export function ratioOf(value: Decimal): Ratio {
+  const places = Math.max(0, value.decimalPlaces());
+  const den = 10n ** BigInt(places);
+  return { num: BigInt(value.times(den.toString()).toFixed(0)), den };
+}
+
+/** Plain notation of a scaled integer without trailing zeros: (12500, 3) → "12.5", (-5, 1) → "-0.5". */
+export function formatScaled(value: Scaled, decimals: number): string {
+  const big = typeof value === 'bigint' ? value : BigInt(value);
+  const negative = big < 0n;
+  const digits = (negative ? -big : big).toString().padStart(decimals + 1, '0');
+  const whole = digits.slice(0, digits.length - decimals);
+  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
+  const text = fraction === '' ? whole : `${whole}.${fraction}`;
+  return negative && text !== '0' ? `-${text}` : text;
+}

@@ -1,0 +1,22 @@
+/**
+ * Which days count (warehouse-statistics.md, Scope): "in the last N days"
+ * is days D − N + 1 … D, both included, D being today in the ERP's zone.
+ */
+import type { StatsWindowDays } from '../erp/statsRows';
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day `days` after `date` (negative: before), both "YYYY-MM-DD". */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The first day of "the last N days" ending on `asOf`. */
+export function firstDayOfLast(days: number, asOf: string): string {
+  return addDays(asOf, 1 - days);
+}
+
+export function statsWindowDays(asOf: string): StatsWindowDays {
+  return { asOf, from30: firstDayOfLast(30, asOf), from90: firstDayOfLast(90, asOf), from365: firstDayOfLast(365, asOf) };
+}
