@@ -64,6 +64,7 @@ import {
 } from './lib/storefront';
 import { carts as cartsOf } from './lib/scenarios';
 import { formatGateway, type GatewayRun, runGateway } from './lib/gateway';
+import { formatStats, runStats, type StatsRun } from './lib/statsBench';
 
 /** A memory run: uniform load over every customer, then the server's own figures. */
 interface MemoryRun {
@@ -555,6 +556,26 @@ async function main(options: HarnessOptions): Promise<void> {
     });
   }
 
+  // 4g. Warehouse statistics (issue 11): cold computation, warm to-clear page, and a server that computes every time.
+  let stats: StatsRun | null = null;
+  if (wanted('stats') && !aborted) {
+    stats = await runStats({
+      root,
+      mainJs,
+      env: childEnv,
+      secret,
+      erpPath: copy.path,
+      limits,
+      naiveDurationMs: Math.max(options.durationSeconds * 1000, 10_000),
+      warmupSeconds: Math.max(options.warmupSeconds, 1),
+      log,
+      onChild: (pid, alive) => {
+        if (alive) gatewayPids.add(pid);
+        else gatewayPids.delete(pid);
+      },
+    });
+  }
+
   // 5. Report.
   const end = results.find((r) => r.name === 'baseline-end');
   const drift = end ? ratio(end.throughput, baseline.throughput) : NaN;
@@ -627,6 +648,14 @@ async function main(options: HarnessOptions): Promise<void> {
       `Gateway (issue 10): a category page of ${warmPage.length} products with content (title, slug, images from the example content subgraph) + price + availability, as ${demoViewer.spec.label}, on ${gateway.connections} connections, ${options.durationSeconds} s each after ${Math.max(options.warmupSeconds, 1)} s of the same requests unrecorded; every server its own child process, the content subgraph (examples/content-subgraph) shared by both gateways. Stock: @apollo/gateway 2 + @apollo/server standalone, defaults, supergraph composed at start (bench/stockGateway/main.ts).`,
       '',
       formatGateway(gateway),
+    );
+  }
+  if (stats) {
+    sfText.push(
+      '',
+      `Warehouse statistics (issue 11): a fresh Ponte child (CACHE_WARM_UP=off) on the run's demo ERP; the warm page on ${stats.connections} connections for ${options.durationSeconds} s after ${Math.max(options.warmupSeconds, 1)} s unrecorded; the naive server is the same Ponte with STATS_TTL_MS=1.`,
+      '',
+      formatStats(stats),
     );
   }
   const storefrontText = sfText.join('\n').trim();

@@ -53,7 +53,7 @@ export interface HarnessOptions {
 }
 
 /** The scenarios --only may name (the baselines always run). */
-export const SCENARIOS = ['page', 'page-cold', 'catalog', 'catalog-cold', 'product', 'quote', 'order', 'mixed', 'memory', 'freshness', 'fairness', 'gateway'] as const;
+export const SCENARIOS = ['page', 'page-cold', 'catalog', 'catalog-cold', 'product', 'quote', 'order', 'mixed', 'memory', 'freshness', 'fairness', 'gateway', 'stats'] as const;
 
 export const USAGE = `Usage: npm run bench -- [flags]
   --quick            day-to-day mode: 5000 articles, 500 customers, 2 s per scenario (about 2 minutes in all)

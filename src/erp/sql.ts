@@ -191,22 +191,23 @@ export function buildStatements(d: Dialect): Statements {
        WHERE f.file_id = @fileId`,
     // Warehouse statistics (warehouse-statistics.md): one pass over the
     // movements in scope, grouped by article, every window a conditional sum.
-    // Days are compared as "YYYY-MM-DD" text, which orders like dates.
+    // Windows compare moved_at with the window's first day and the day after
+    // D ("YYYY-MM-DD" sorts before any time of that day, as text and as
+    // datetime2), so the date part is taken only where a figure needs it:
+    // for the weight of a movement in the average stock, and the latest days.
     articleStatsAggregates: (o) => {
-      const day = d.date('moved_at');
+      const q = d.milli('quantity');
       const inScope = o.warehouse ? 'AND warehouse_code = @warehouse' : '';
-      const sale = (from: string) => `SUM(CASE WHEN reason = 'SALE' AND day >= ${from} THEN q ELSE 0 END)`;
+      const sale = (from: string) => `SUM(CASE WHEN reason = 'SALE' AND moved_at >= ${from} THEN ${q} END)`;
       return `WITH m AS (
           SELECT sku,
             ${sale('@from30')} AS sale30, ${sale('@from90')} AS sale90, ${sale('@from365')} AS sale365,
-            SUM(CASE WHEN reason = 'SALE' AND q < 0 AND day >= @from365 THEN 1 ELSE 0 END) AS picks365,
-            MAX(CASE WHEN reason = 'SALE' AND q < 0 THEN day END) AS lastSale,
-            MAX(day) AS lastMovement,
-            SUM(CASE WHEN day >= @from365 THEN q * offset365 ELSE 0 END) AS weighted365,
-            SUM(CASE WHEN day >= @from365 THEN 1 ELSE 0 END) AS moves365
-          FROM (SELECT sku, reason, ${day} AS day, ${d.milli('quantity')} AS q,
-                  ${d.daysFrom('@from365', 'moved_at')} AS offset365
-                FROM ecom_stock_movements WHERE ${day} <= @asOf ${inScope}) x
+            COUNT(CASE WHEN reason = 'SALE' AND moved_at >= @from365 AND ${q} < 0 THEN 1 END) AS picks365,
+            MAX(CASE WHEN reason = 'SALE' AND ${q} < 0 THEN moved_at END) AS lastSaleAt,
+            MAX(moved_at) AS lastMovementAt,
+            SUM(CASE WHEN moved_at >= @from365 THEN ${q} * ${d.daysFrom('@from365', 'moved_at')} END) AS weighted365
+          FROM ecom_stock_movements
+          WHERE moved_at < @dayAfter ${inScope}
           GROUP BY sku
         ), s AS (
           SELECT sku, SUM(${d.milli('on_hand')}) AS onHand FROM ecom_stock WHERE 1 = 1 ${inScope} GROUP BY sku
@@ -215,19 +216,19 @@ export function buildStatements(d: Dialect): Statements {
           ${d.integerText('s.onHand')} AS onHand,
           ${d.integerText('COALESCE(m.sale30, 0)')} AS sale30, ${d.integerText('COALESCE(m.sale90, 0)')} AS sale90,
           ${d.integerText('COALESCE(m.sale365, 0)')} AS sale365, COALESCE(m.picks365, 0) AS picks365,
-          m.lastSale AS lastSale, m.lastMovement AS lastMovement,
+          ${d.date('m.lastSaleAt')} AS lastSale, ${d.date('m.lastMovementAt')} AS lastMovement,
           ${d.integerText('COALESCE(m.weighted365, 0)')} AS weighted365
         FROM ecom_articles a
           LEFT JOIN s ON s.sku = a.sku
           LEFT JOIN m ON m.sku = a.sku
-        WHERE a.active = 1 AND (s.sku IS NOT NULL OR m.moves365 > 0)
+        WHERE a.active = 1 AND (s.sku IS NOT NULL OR m.lastMovementAt >= @from365)
         ORDER BY a.sku`;
     },
     dailyMovements: (o) => {
       const day = d.date('moved_at');
       return `SELECT sku AS sku, ${day} AS day, ${d.integerText(`SUM(${d.milli('quantity')})`)} AS quantity
         FROM ecom_stock_movements
-        WHERE sku IN (${d.keyList('@skus')}) AND ${day} > @after AND ${day} <= @asOf
+        WHERE sku IN (${d.keyList('@skus')}) AND moved_at >= @from AND moved_at < @dayAfter
           ${o.warehouse ? 'AND warehouse_code = @warehouse' : ''}
         GROUP BY sku, ${day}`;
     },

@@ -5,6 +5,7 @@
  */
 import { likePattern, type Dialect } from './dialect';
 import { groupCustomerContexts } from './groupCustomerContexts';
+import { addDays } from '../stats/statsWindows';
 import type {
   ArticleRow,
   CatalogPageQuery,
@@ -199,7 +200,7 @@ export abstract class SqlErp implements ErpPort {
   }
 
   async articleStatsAggregates(q: StatsAggregateQuery): Promise<ArticleStatsAggregateRow[]> {
-    const { warehouse, ...days } = q;
+    const { warehouse, asOf: _asOf, ...days } = q;
     const rows = await this.all(this.statements.articleStatsAggregates({ warehouse: warehouse !== null }), {
       ...days,
       ...(warehouse !== null ? { warehouse } : {}),
@@ -211,8 +212,8 @@ export abstract class SqlErp implements ErpPort {
     if (q.skus.length === 0) return [];
     const rows = await this.all(this.statements.dailyMovements({ warehouse: q.warehouse !== null }), {
       skus: JSON.stringify(q.skus),
-      after: q.after,
-      asOf: q.asOf,
+      from: addDays(q.after, 1),
+      dayAfter: addDays(q.asOf, 1),
       ...(q.warehouse !== null ? { warehouse: q.warehouse } : {}),
     });
     return rows.map((r) => ({ sku: String(r.sku), day: String(r.day), quantity: String(r.quantity) }));

@@ -13,6 +13,8 @@ export type MilliString = string;
 export interface StatsWindowDays {
   /** D: movements after it are ignored. */
   asOf: DateString;
+  /** D + 1: movements from it on are ignored. */
+  dayAfter: DateString;
   /** D − 29, D − 89, D − 364: the first day of the last 30 / 90 / 365 days. */
   from30: DateString;
   from90: DateString;

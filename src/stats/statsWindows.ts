@@ -18,5 +18,5 @@ export function firstDayOfLast(days: number, asOf: string): string {
 }
 
 export function statsWindowDays(asOf: string): StatsWindowDays {
-  return { asOf, from30: firstDayOfLast(30, asOf), from90: firstDayOfLast(90, asOf), from365: firstDayOfLast(365, asOf) };
+  return { asOf, dayAfter: addDays(asOf, 1), from30: firstDayOfLast(30, asOf), from90: firstDayOfLast(90, asOf), from365: firstDayOfLast(365, asOf) };
 }
