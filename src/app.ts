@@ -37,6 +37,7 @@ import { complexityLimitRule } from './graphql/complexityLimit';
 import type { PonteContext } from './graphql/context';
 import type { Services } from './graphql/services';
 import { WarehouseStatsCache } from './cache/statsCache';
+import { slowErpCalls } from './erp/openErp';
 import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
 import { inputTextPlugin } from './graphql/inputTextPlugin';
@@ -115,6 +116,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const guarded = guardErp(options.adapter, erpCalls, {
     timeoutMs: config.erpLimits.timeoutMs,
     maxConcurrency: config.erpLimits.maxConcurrency,
+    slowOperations: slowErpCalls(config.erpLimits),
     observer: (operation, ms, outcome) => {
       erpHealth.record(outcome);
       metrics.erpCalls.observe({ operation, outcome }, ms / 1000);

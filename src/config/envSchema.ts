@@ -91,6 +91,9 @@ export const SERVICE_VARIABLES = {
   STATS_TTL_MS: whole(600_000, 1, 86_400_000).describe(
     'how long computed warehouse statistics are answered before the ERP is asked again (`computedAt` tells when)',
   ),
+  STATS_TIMEOUT_MS: whole(60_000, 1, 600_000).describe(
+    'deadline of the warehouse statistics aggregate query, which reads every stock movement (the other ERP calls keep `ERP_TIMEOUT_MS`)',
+  ),
   STATS_CACHE_MAX_MB: whole(192, 1, 65_536).describe(
     'memory budget of the held warehouse statistics, every scope together (about 25 MB per 100k articles and scope)',
   ),

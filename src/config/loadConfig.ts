@@ -122,7 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     erp,
-    erpLimits: { timeoutMs: e.ERP_TIMEOUT_MS, maxConcurrency: e.ERP_MAX_CONCURRENCY },
+    erpLimits: { timeoutMs: e.ERP_TIMEOUT_MS, maxConcurrency: e.ERP_MAX_CONCURRENCY, statsTimeoutMs: e.STATS_TIMEOUT_MS },
     auth: {
       secret,
       jwksUrl: e.AUTH_JWKS_URL,

@@ -71,6 +71,8 @@ export interface ErpLimits {
   timeoutMs: number;
   /** At most this many ERP calls in flight at once (bulkhead). */
   maxConcurrency: number;
+  /** Deadline of the warehouse statistics' aggregate query, in ms: it reads every movement, once per STATS_TTL_MS. */
+  statsTimeoutMs: number;
 }
 
 export interface DemoConfig {

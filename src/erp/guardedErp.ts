@@ -19,6 +19,8 @@ export interface ErpCallObserver {
 export interface GuardOptions {
   /** Deadline per call in ms. */
   timeoutMs: number;
+  /** Operations allowed longer than timeoutMs (a statistics aggregate reads every movement), with their deadlines. */
+  slowOperations?: ReadonlyMap<string, number>;
   /** Calls allowed in flight at once; further calls wait in line. */
   maxConcurrency: number;
   observer?: ErpCallObserver;
@@ -85,7 +87,7 @@ export function guardErp(adapter: ErpPort, counter: ErpCallCounter, options: Gua
       const started = performance.now();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new ErpFailure('timeout', operation)), options.timeoutMs);
+        timer = setTimeout(() => reject(new ErpFailure('timeout', operation)), options.slowOperations?.get(operation) ?? options.timeoutMs);
       });
       try {
         const result = await Promise.race([run(), deadline]);

@@ -42,7 +42,7 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       // of several (better-sqlite3 commits on the event loop).
       sqlite.db.pragma('journal_mode = WAL');
       sqlite.db.pragma('synchronous = NORMAL');
-      const adapter = await openSqliteWorkerErp(location.path, { callTimeoutMs: limits.timeoutMs });
+      const adapter = await openSqliteWorkerErp(location.path, { callTimeoutMs: limits.timeoutMs, slowCalls: slowErpCalls(limits) });
       return { adapter, demo: info, sqlite };
     }
     case 'sqlite': {
@@ -55,10 +55,16 @@ export async function openErp(location: ErpLocation, limits: ErpLimits, demo: De
       } finally {
         await setup.close();
       }
-      const adapter = await openSqliteWorkerErp(location.path, { callTimeoutMs: limits.timeoutMs });
+      const adapter = await openSqliteWorkerErp(location.path, { callTimeoutMs: limits.timeoutMs, slowCalls: slowErpCalls(limits) });
       return { adapter, demo: null, sqlite: null };
     }
     case 'mssql':
-      return { adapter: await MssqlErp.connect(location.url, limits.timeoutMs, { logger }), demo: null, sqlite: null };
+      // The driver's own deadline must let the slowest call finish; the guard holds every other call to ERP_TIMEOUT_MS.
+      return { adapter: await MssqlErp.connect(location.url, Math.max(limits.timeoutMs, limits.statsTimeoutMs), { logger }), demo: null, sqlite: null };
   }
+}
+
+/** The port calls allowed more than ERP_TIMEOUT_MS, with their deadlines (the guard and the SQLite workers read the same map). */
+export function slowErpCalls(limits: ErpLimits): ReadonlyMap<string, number> {
+  return new Map([['articleStatsAggregates', limits.statsTimeoutMs]]);
 }

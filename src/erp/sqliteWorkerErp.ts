@@ -21,6 +21,8 @@ export interface SqliteWorkerOptions {
   workers?: number;
   /** How long a caller waits for one call, in ms: the ERP deadline. */
   callTimeoutMs: number;
+  /** Methods whose callers wait longer (guardedErp.ts slowOperations), with their deadlines in ms. */
+  slowCalls?: ReadonlyMap<string, number>;
 }
 
 /** An error from the worker, shaped like better-sqlite3's (message + code). */
@@ -143,7 +145,7 @@ export async function openSqliteWorkerErp(path: string, options: SqliteWorkerOpt
     const id = nextId++;
     const connection = target;
     return connection.ready.then(() =>
-      connection.post({ id, method, args, deadlineAt: Date.now() + options.callTimeoutMs }).then((r) => revive(method, r)),
+      connection.post({ id, method, args, deadlineAt: Date.now() + (options.slowCalls?.get(method) ?? options.callTimeoutMs) }).then((r) => revive(method, r)),
     );
   };
   const base = {

@@ -67,6 +67,14 @@ describe('guardErp', () => {
     assert.deepEqual(outcomes, ['ping:error']);
   });
 
+  test('an operation listed as slow has its own deadline; the others keep timeoutMs', async () => {
+    const after = (ms: number) => new Promise<number>((resolve) => setTimeout(() => resolve(1), ms));
+    const port = { dialect: 'sqlite', articleStatsAggregates: () => after(60), latestChangeId: () => after(60) } as unknown as ErpPort;
+    const guarded = guardErp(port, new ErpCallCounter(), { timeoutMs: 20, maxConcurrency: 2, slowOperations: new Map([['articleStatsAggregates', 1000]]) }).port;
+    assert.equal(await guarded.articleStatsAggregates({} as never), 1);
+    await assert.rejects(guarded.latestChangeId(), (error: unknown) => error instanceof ErpFailure && error.kind === 'timeout');
+  });
+
   test('a call slower than the deadline becomes ErpFailure "timeout"', async () => {
     let timer: NodeJS.Timeout | undefined;
     const slow = {
