@@ -11,7 +11,7 @@ import { Random } from '../../src/demo/random';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDemoErpFile, readDemoSummary } from '../../src/demo/openDemoErp';
+import { createDemoErpFile, DEMO_GENERATOR_VERSION, readDemoGeneratorVersion, readDemoSummary } from '../../src/demo/openDemoErp';
 import type { DemoErpSummary } from '../../src/demo/generateDemoErp';
 import { DEFAULTS } from '../../src/settings/defaults';
 import { dateInZone } from '../../src/settings/erpSettings';
@@ -37,7 +37,7 @@ export function ensureBenchErp(path: string, articles: number, customers: number
     const db = new Database(path, { readonly: true, fileMustExist: true });
     try {
       const summary = readDemoSummary(db);
-      if (summary && summary.customers === customers) {
+      if (summary && summary.customers === customers && readDemoGeneratorVersion(db) === DEMO_GENERATOR_VERSION) {
         return { path, summary, generatedNow: false, millis: Date.now() - started };
       }
     } finally {
