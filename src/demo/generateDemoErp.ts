@@ -23,8 +23,8 @@
  *   prepared statements, and per-article work that is O(1).
  *
  * This file only orchestrates: the tables are under ./data, each section of
- * rows has its own module (masterRows, priceRows, stockRows, conditionRows,
- * visibilityRows, documentRows), in the order the draws were always made.
+ * rows has its own module (masterRows, priceRows, stockRows, movementHistory,
+ * conditionRows, visibilityRows, documentRows), in the order the draws were always made.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { buildArticles, chooseDemoFamily, ensureRestrictedSupply, inDemoSkuFamilies } from './articles';
@@ -36,9 +36,10 @@ import { AGENTS, DEMO_AGENT } from './data/company';
 import { draftDocuments } from './documentDrafts';
 import { insertDocuments } from './documentRows';
 import { insertArticles, insertCustomers, insertReferenceData } from './masterRows';
+import { insertMovementHistory } from './movementHistory';
 import { insertPriceListItems } from './priceRows';
 import { Random } from './random';
-import { insertMovements, insertStock } from './stockRows';
+import { insertStock } from './stockRows';
 import { insertVisibility } from './visibilityRows';
 
 export interface DemoErpOptions {
@@ -106,7 +107,8 @@ export function generateDemoErp(db: BetterSqlite3.Database, options: DemoErpOpti
     insertArticles(ctx);
     insertPriceListItems(ctx, root.derive('prices'));
     insertStock(ctx, root.derive('stock'));
-    insertMovements(ctx, root.derive('movements'));
+    // Read back the stock just inserted: the movements lead up to it.
+    insertMovementHistory(ctx, root.derive('movements'));
     // Visibility first: the demo customer's conditions and documents are about articles it can see.
     const demoSees = insertVisibility(ctx, root.derive('visibility'));
     const discounts = insertConditions(ctx, root.derive('conditions'), demoSees);

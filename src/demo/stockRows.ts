@@ -1,6 +1,5 @@
-/** Stock per warehouse, supplier orders on their way, and a year of stock movements. */
+/** Stock per warehouse and supplier orders on their way (the movements that led to the stock: movementHistory.ts). */
 import { day, type Context } from './context';
-import { workingTime } from './calendar';
 import { FRACTIONAL_UNITS } from './data/catalogue';
 import { QTY_ONE, mulRatio, qty } from './fixedPoint';
 import type { Random } from './random';
@@ -83,57 +82,6 @@ export function insertStock(ctx: Context, rnd: Random): void {
         const later = Math.min(60, first + rnd.int(3, 20));
         incoming.run(a.sku, 'MAG03', day(ctx, Math.max(2, later - rnd.int(1, 10))), quantity());
         incoming.run(a.sku, rnd.pick(['MAG01', 'MAG02']), day(ctx, later), quantity());
-      }
-    }
-  }
-}
-
-/**
- * Twelve months of stock movements, shaped so that warehouse statistics have
- * something to find: fast movers, ordinary and slow articles, and dead stock
- * that has not moved for more than six months (about 6 rows per article).
- */
-export function insertMovements(ctx: Context, rnd: Random): void {
-  const movement = ctx.db.prepare(
-    'INSERT INTO ecom_stock_movements (movement_id, sku, warehouse_code, moved_at, quantity, reason) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  let nextId = 1;
-  for (const a of ctx.articles) {
-    const activity = rnd.weighted([['FAST', 20], ['NORMAL', 45], ['SLOW', 20], ['DEAD', 15]] as const);
-    const [count, oldest, newest] =
-      activity === 'FAST' ? [rnd.int(10, 20), 365, 1]
-        : activity === 'NORMAL' ? [rnd.int(3, 8), 365, 1]
-          : activity === 'SLOW' ? [rnd.int(1, 3), 365, 30]
-            : [rnd.int(0, 2), 365, 190];
-    const days: number[] = [];
-    for (let i = 0; i < count; i++) days.push(rnd.int(newest, oldest));
-    days.sort((x, y) => y - x); // oldest first, so ids grow with time
-    const fractional = FRACTIONAL_UNITS.has(a.unit);
-    for (const ago of days) {
-      const when = workingTime(rnd, ctx.today - ago);
-      const kind = rnd.weighted([['SALE', 66], ['PURCHASE', 26], ['ADJUST', 5], ['TRANSFER', 3]] as const);
-      const warehouse = rnd.chance(0.75) ? 'MAG01' : 'MAG02';
-      switch (kind) {
-        case 'SALE':
-          movement.run(nextId++, a.sku, warehouse, when, qty(-a.packUnits * rnd.int(1, activity === 'FAST' ? 40 : 10)), 'SALE');
-          break;
-        case 'PURCHASE':
-          movement.run(nextId++, a.sku, warehouse, when, qty(a.packUnits * rnd.int(10, 200)), 'PURCHASE');
-          break;
-        case 'ADJUST': {
-          // Inventory corrections: small, either sign, fractional for goods sold by weight or length.
-          const size = fractional ? rnd.int(1, 2500) : rnd.int(1, 3) * QTY_ONE;
-          movement.run(nextId++, a.sku, warehouse, when, qty(rnd.chance(0.6) ? -size : size), 'ADJUST');
-          break;
-        }
-        case 'TRANSFER': {
-          // A transfer is two rows at the same instant: out of one warehouse, into the other.
-          const moved = a.packUnits * rnd.int(1, 20);
-          const target = warehouse === 'MAG01' ? 'MAG02' : 'MAG01';
-          movement.run(nextId++, a.sku, warehouse, when, qty(-moved), 'TRANSFER');
-          movement.run(nextId++, a.sku, target, when, qty(moved), 'TRANSFER');
-          break;
-        }
       }
     }
   }

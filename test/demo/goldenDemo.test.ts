@@ -31,7 +31,8 @@ const GOLDEN_SEED_7 = {
   ecom_price_lists: '60a1140e2b56b5c6c28ee0231ebfa8a7b2e287b953eac72cb0a5689d24c6dcfb',
   ecom_settings: 'afa78ec03f6ec30973af28ff4d87b28fe57e738a376e62077902d2e88216f55e',
   ecom_stock: 'b7dc986e5b1bddf7942e643ec678908c1394826abbf450e2ac3756f0717f3a10',
-  ecom_stock_movements: 'f4f11185e44e76506beeda5898ab5edfdfc341b344a27a697417b77cf9dcf126',
+  // Changed on purpose with the two-year history consistent with on_hand (movementHistory.ts); ecom_stock did not.
+  ecom_stock_movements: '6f361d0a40f93e010b16e2e6bc06e6d84a2f0e66e40df3e2c3ee7d4112ae2fab',
   ecom_visibility: '0869b54df92c88c753e8e135097e147f4fc6cf50c2a640268d2fd2086d34cd6a',
   ecom_warehouses: 'd31949bf838a328b633ac0ddc4a9b2c7e48a885f8ec86dcf8d63936bb3bc5669',
 };
