@@ -91,6 +91,8 @@ export class SeasonCalendar {
     const lo = HISTORY_DAYS - 1 - maxAgo;
     const hi = HISTORY_DAYS - 1 - minAgo;
     const before = lo === 0 ? 0 : cum[lo - 1];
+    // A span of days that all weigh nothing (one Sunday): any of them, rather than none.
+    if (cum[hi] <= before) return rnd.int(lo, hi);
     const r = rnd.int(before, cum[hi] - 1);
     let a = lo;
     let b = hi;

@@ -15,9 +15,12 @@ export function divRoundHalfUp(num: bigint, den: bigint): bigint {
   return num < 0n ? -magnitude : magnitude;
 }
 
+const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** A scaled integer in the compact form figures keep. */
 export function compact(value: bigint): Scaled {
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  return value >= MIN_SAFE && value <= MAX_SAFE ? Number(value) : value;
 }
 
 /** A decimal setting as a fraction of integers (num / den, den > 0): thresholds compare without rounding. */

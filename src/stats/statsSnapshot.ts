@@ -65,7 +65,8 @@ export class StatsSnapshot {
     readonly warehouse: string | null,
     articles: ArticleFigures[],
   ) {
-    articles.sort((a, b) => compareSku(a.sku, b.sku));
+    // The ERP sends them in sku order already (its collation may differ: then they are sorted here).
+    if (!isSortedBySku(articles)) articles.sort((a, b) => compareSku(a.sku, b.sku));
     this.articles = articles;
     articles.forEach((a, i) => this.indexOfSku.set(a.sku, i));
     this.summary = summarise(articles);
@@ -162,6 +163,11 @@ export function buildStatsSnapshot(
   const articles = rows.map((row) => articleFigures(row, rules));
   assignAbc(articles);
   return new StatsSnapshot(scope.asOf, scope.computedAt, scope.warehouse, articles);
+}
+
+function isSortedBySku(articles: readonly ArticleFigures[]): boolean {
+  for (let i = 1; i < articles.length; i++) if (!(articles[i - 1]!.sku < articles[i]!.sku)) return false;
+  return true;
 }
 
 function compareSku(a: string, b: string): number {

@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type Database from 'better-sqlite3';
+import { HISTORY_DAYS, SeasonCalendar } from '../../src/demo/movementPlan';
+import { Random } from '../../src/demo/random';
 import { demoErpInMemory } from './demoDigest';
 import { ORACLE_CLASSES, classCounts, oracleWarehouseStats } from './warehouseStatsOracle';
 
@@ -168,5 +170,15 @@ describe('the demo stock movements at the default size', () => {
     const summer = ['06', '07', '08'];
     assert.ok(byMonth('%', 'Climatizzatore%', winter) > 3 * byMonth('%', 'Climatizzatore%', summer));
     assert.ok(byMonth('Climatizzatore%', '', summer) > 3 * byMonth('Climatizzatore%', '', winter));
+  });
+});
+
+describe('season calendar', () => {
+  test('a span of days that all weigh nothing (a single Sunday) still gives one of its days', () => {
+    // 2026-11-29 is a Sunday: with today = 2026-11-29 the newest day of the history (0 days ago) weighs nothing.
+    const today = Date.UTC(2026, 10, 29) / 86_400_000;
+    const calendar = new SeasonCalendar(today);
+    const index = calendar.draw(new Random(1), 'EVEN', 0, 0);
+    assert.equal(index, HISTORY_DAYS - 1);
   });
 });
