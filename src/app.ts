@@ -18,6 +18,7 @@ import { cachedResponseLookup } from './http/cachedResponses';
 import { responseCachePlugin } from './graphql/responseCachePlugin';
 import { FileLinks } from './documents/fileLinks';
 import { serveFile } from './http/serveFile';
+import { registerStatsPage } from './http/statsPage';
 import { clientErrorOf, sendError } from './http/errorReply';
 import { ErpFailure, internalError, notFound } from './errors';
 import type { GraphQLDataSource } from '@apollo/gateway';
@@ -270,6 +271,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   http.get<{ Params: { id: string }; Querystring: Record<string, string> }>('/files/:id', (request, reply) =>
     serveFile(request, reply, { erp: guarded.forRequest(request.erpScope!), links: services.files, now }),
   );
+  if (config.surface.statsPage) registerStatsPage(http);
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
     const report = await checkReadiness({ erp, health: erpHealth, staleServing, cacheEntries: () => cache.size() });

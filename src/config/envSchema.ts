@@ -135,6 +135,7 @@ export const LIMIT_VARIABLES = {
   DEBUG_HEADERS: outsideProduction().describe('the `x-ponte-erp-calls` response header'),
   METRICS_HOST: text('127.0.0.1').describe('address of the `/metrics` listener'),
   METRICS_PORT: text('9464').describe('port of the `/metrics` listener: `0` any free port, `off` none'),
+  STATS_PAGE: onOff().describe('`off` stops serving the warehouse statistics page at `/stats` (the GraphQL figures stay; the page only reads them with a token)'),
 };
 
 /** Gateway mode (README "Gateway"): the subgraphs Ponte composes with its own. */

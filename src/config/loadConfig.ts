@@ -181,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       debugHeaders: e.DEBUG_HEADERS === undefined ? !production : e.DEBUG_HEADERS === 'true',
       metrics,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      statsPage: e.STATS_PAGE === 'on',
     },
     gateway: {
       enabled: e.GATEWAY === 'on',

@@ -142,6 +142,8 @@ export interface SurfaceConfig {
   metrics: { host: string; port: number } | null;
   /** fastify trustProxy: false, true, a hop count, or addresses / CIDRs. */
   trustProxy: boolean | number | string[];
+  /** The warehouse statistics page at /stats (STATS_PAGE). */
+  statsPage: boolean;
 }
 
 /** Gateway mode: what Ponte composes with its own subgraph (src/gateway). */
