@@ -653,7 +653,7 @@ async function main(options: HarnessOptions): Promise<void> {
   if (stats) {
     sfText.push(
       '',
-      `Warehouse statistics (issue 11): a fresh Ponte child (CACHE_WARM_UP=off) on the run's demo ERP; the warm page on ${stats.connections} connections for ${options.durationSeconds} s after ${Math.max(options.warmupSeconds, 1)} s unrecorded; the naive server is the same Ponte with STATS_TTL_MS=1.`,
+      `Warehouse statistics (issue 11): a fresh Ponte child (CACHE_WARM_UP=off, RATE_LIMITS=off) on the run's demo ERP; the warm page on ${stats.connections} connections for ${options.durationSeconds} s after ${Math.max(options.warmupSeconds, 1)} s unrecorded; the naive server is the same Ponte with STATS_TTL_MS=1.`,
       '',
       formatStats(stats),
     );

@@ -198,7 +198,9 @@ CREATE TABLE ecom_stock_movements (
   quantity       decimal(18,3) NOT NULL,
   reason         varchar(10)   NOT NULL
 );
-CREATE INDEX ix_stock_movements_sku ON ecom_stock_movements (sku, moved_at);
+-- Covering: warehouse statistics read every movement grouped by sku in one
+-- pass over this index, never the table (src/erp/sql.ts articleStatsAggregates).
+CREATE INDEX ix_stock_movements_sku ON ecom_stock_movements (sku, moved_at) INCLUDE (warehouse_code, reason, quantity);
 
 CREATE TABLE ecom_changes (
   change_id  bigint IDENTITY(1,1) NOT NULL PRIMARY KEY,

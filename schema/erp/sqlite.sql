@@ -197,7 +197,9 @@ CREATE TABLE IF NOT EXISTS ecom_stock_movements (
   quantity       TEXT NOT NULL,
   reason         TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS ix_stock_movements_sku ON ecom_stock_movements (sku, moved_at);
+-- Covering: warehouse statistics read every movement grouped by sku in one
+-- pass over this index, never the table (src/erp/sql.ts articleStatsAggregates).
+CREATE INDEX IF NOT EXISTS ix_stock_movements_sku ON ecom_stock_movements (sku, moved_at, warehouse_code, reason, quantity);
 
 CREATE TABLE IF NOT EXISTS ecom_changes (
   change_id  INTEGER PRIMARY KEY AUTOINCREMENT,
