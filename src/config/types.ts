@@ -133,6 +133,8 @@ export interface SurfaceConfig {
   metrics: { host: string; port: number } | null;
   /** fastify trustProxy: false, true, a hop count, or addresses / CIDRs. */
   trustProxy: boolean | number | string[];
+  /** Origins allowed by CORS, exactly as browsers send them; '*' any (never in production); empty: no CORS. */
+  corsOrigins: '*' | string[];
 }
 
 /** Gateway mode: what Ponte composes with its own subgraph (src/gateway). */
