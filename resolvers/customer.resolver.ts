@@ -17,7 +17,10 @@ export class CustomerResolver {
     return viewer.customer ? toCustomer(viewer.customer) : null;
   }
 
-  @Query(() => CustomerConnection, { description: 'Agent: the customers it follows; service: all customers.' })
+  @Query(() => CustomerConnection, {
+    nullable: true,
+    description: 'Agent: the customers it follows; service: all customers. Null, with the error, for anyone else: the rest of the answer stands.',
+  })
   async customers(
     @Ctx() ctx: PonteContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,

@@ -21,7 +21,10 @@ function decodeDocumentCursor(after: string | null | undefined): { date: string;
 
 @Resolver(() => Document)
 export class DocumentResolver {
-  @Query(() => DocumentConnection, { description: "The acting customer's documents, newest first." })
+  @Query(() => DocumentConnection, {
+    nullable: true,
+    description: "The acting customer's documents, newest first. Null, with the error, for a caller acting for no customer: the rest of the answer stands.",
+  })
   async documents(
     @Ctx() ctx: PonteContext,
     @Arg('type', () => DocumentType, { nullable: true }) type?: DocumentType | null,

@@ -54,7 +54,10 @@ export class OrderResolver {
     return header && header.customerCode === customer.code ? toOrder(ctx, header) : null;
   }
 
-  @Query(() => OrderConnection, { description: "The acting customer's orders, newest first." })
+  @Query(() => OrderConnection, {
+    nullable: true,
+    description: "The acting customer's orders, newest first. Null, with the error, for a caller acting for no customer: the rest of the answer stands.",
+  })
   async orders(
     @Ctx() ctx: PonteContext,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,

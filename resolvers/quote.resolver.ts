@@ -11,7 +11,10 @@ import { Quote, QuoteLineInput } from './types/quote.type';
 
 @Resolver(() => Quote)
 export class QuoteResolver {
-  @Query(() => Quote, { description: 'Prices a cart for the acting customer and lists what placeOrder would refuse.' })
+  @Query(() => Quote, {
+    nullable: true,
+    description: 'Prices a cart for the acting customer and lists what placeOrder would refuse. Null, with UNAUTHENTICATED, for an anonymous caller.',
+  })
   async quote(@Arg('lines', () => [QuoteLineInput]) lines: QuoteLineInput[], @Ctx() ctx: PonteContext): Promise<Quote> {
     requireAuthenticated(ctx.principal);
     chargePricedLines(ctx.erpScope, lines.length);

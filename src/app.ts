@@ -51,6 +51,7 @@ import { subgraphGuardPlugin } from './graphql/subgraphGuard';
 import { authenticationHook } from './http/authenticate';
 import { startMetricsServer, type MetricsServer } from './http/metricsServer';
 import { registerRateLimits, type RateLimitStores } from './http/rateLimits';
+import { registerCors } from './http/cors';
 
 export interface PonteAppOptions {
   config: Config;
@@ -146,6 +147,12 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     bodyLimit: 2 * 1024 * 1024,
     // A hop count is valid at run time (proxy-addr) though the types omit it.
     trustProxy: config.surface.trustProxy as boolean | string | string[],
+  });
+  // Before any route and hook: a listed origin's preflight is answered here, never authenticated or counted.
+  await registerCors(http, {
+    origins: config.surface.corsOrigins,
+    allowHeaders: config.gateway.forwardHeaders,
+    exposeHeaders: config.surface.debugHeaders ? ['x-ponte-erp-calls'] : [],
   });
   // --- hardening: limits and rate limits (see the modules for the why) ---
   const limits = config.queryLimits;

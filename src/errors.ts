@@ -12,7 +12,16 @@ import { GraphQLError } from 'graphql';
 export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  // An agent or service asked for a customer's private data without naming the customer (X-Acting-Customer).
+  | 'ACTING_CUSTOMER_REQUIRED'
   | 'BAD_USER_INPUT'
+  // Apollo Server's own codes, kept so that Apollo Client, urql and Apollo's tooling read them as they expect.
+  | 'GRAPHQL_PARSE_FAILED'
+  | 'GRAPHQL_VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'OPERATION_RESOLUTION_FAILURE'
+  | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'PERSISTED_QUERY_NOT_SUPPORTED'
   | 'ERP_UNAVAILABLE'
   | 'ERP_TIMEOUT'
   | 'RATE_LIMITED'
@@ -27,6 +36,11 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 interface ErrorSpec {
+  /**
+   * The HTTP status when this error refuses a whole request (a fastify hook,
+   * the context, requestRefused). A field error never changes the status:
+   * it travels in a 200 next to the data that could still be resolved.
+   */
   status: number;
   /** Default message; callers may pass a more specific one from a fixed set. */
   message: string;
@@ -35,7 +49,18 @@ interface ErrorSpec {
 const REGISTRY: Record<ErrorCode, ErrorSpec> = {
   UNAUTHENTICATED: { status: 401, message: 'Authentication required: the token is missing, malformed, expired or not trusted.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
+  ACTING_CUSTOMER_REQUIRED: {
+    status: 403,
+    message: "This needs a customer: an agent or service names the customer it acts for with X-Acting-Customer.",
+  },
   BAD_USER_INPUT: { status: 400, message: 'The request has an invalid argument.' },
+  GRAPHQL_PARSE_FAILED: { status: 400, message: 'The document is not valid GraphQL.' },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, message: 'The document does not match the schema.' },
+  BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
+  OPERATION_RESOLUTION_FAILURE: { status: 400, message: 'The operation to run could not be determined: name it with operationName.' },
+  // 200 as Apollo answers them: the client's APQ link reads the code and retries with the query.
+  PERSISTED_QUERY_NOT_FOUND: { status: 200, message: 'PersistedQueryNotFound' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, message: 'PersistedQueryNotSupported' },
   ERP_UNAVAILABLE: { status: 503, message: 'The ERP cannot be reached right now; retry later.' },
   ERP_TIMEOUT: { status: 504, message: 'The ERP did not answer in time; retry later.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
@@ -55,13 +80,10 @@ export class PonteError extends GraphQLError {
   /** `status` overrides the registry's only where HTTP itself says more (a body too large is 413, not 400). */
   constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>, status?: number) {
     const spec = REGISTRY[code];
-    super(message ?? spec.message, {
-      // Only an authentication failure changes the HTTP status (401, as the
-      // API contract says); every other error travels in a 200 response next
-      // to whatever data could still be resolved, as GraphQL clients expect
-      // (requestRefused below adds a status to errors refusing a whole request).
-      extensions: code === 'UNAUTHENTICATED' ? { code, ...details, http: { status: spec.status } } : { code, ...details },
-    });
+    // No HTTP status here: a field's error travels in a 200 response next to
+    // whatever data could still be resolved, as GraphQL clients expect;
+    // refusingRequest below adds the status to an error refusing a whole request.
+    super(message ?? spec.message, { extensions: { code, ...details } });
     this.name = 'PonteError';
     this.code = code;
     this.httpStatus = status ?? spec.status;
@@ -70,14 +92,12 @@ export class PonteError extends GraphQLError {
 
 export const unauthenticated = (message?: string) => new PonteError('UNAUTHENTICATED', message);
 export const forbidden = (message?: string) => new PonteError('FORBIDDEN', message);
+export const actingCustomerRequired = () => new PonteError('ACTING_CUSTOMER_REQUIRED');
 export const badUserInput = (message: string, details?: Record<string, unknown>) =>
   new PonteError('BAD_USER_INPUT', message, details);
 // Hardening (input text): refused before execution, so no data at all: HTTP 400 as for a validation error.
-export const refusedBeforeExecution = (message: string, details?: Record<string, unknown>) => {
-  const error = new PonteError('BAD_USER_INPUT', message, details);
-  (error.extensions as Record<string, unknown>).http = { status: 400 };
-  return error;
-};
+export const refusedBeforeExecution = (message: string, details?: Record<string, unknown>) =>
+  refusingRequest(new PonteError('BAD_USER_INPUT', message, details));
 export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
 export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
 export const internalError = () => new PonteError('INTERNAL_SERVER_ERROR');
@@ -104,11 +124,12 @@ export function notFound(): PonteError {
 
 /**
  * A request fastify refused before any route ran (a body that is not JSON,
- * too large, of a type no parser takes): BAD_USER_INPUT with fastify's 4xx
- * status, since that status is the one HTTP clients and proxies act on.
+ * too large, of a type no parser takes): BAD_REQUEST, as Apollo names a
+ * malformed HTTP request, with fastify's 4xx status, since that status is
+ * the one HTTP clients and proxies act on.
  */
 export function malformedRequest(status: number): PonteError {
-  return new PonteError('BAD_USER_INPUT', MALFORMED[status] ?? 'The request is malformed.', undefined, status);
+  return new PonteError('BAD_REQUEST', MALFORMED[status], undefined, status);
 }
 
 /**
@@ -126,7 +147,15 @@ export function errorBody(error: PonteError): { errors: Array<{ message: string;
  * would answer a plugin's error with 500 otherwise.
  */
 export function requestRefused(code: ErrorCode, message?: string, retryAfterSeconds?: number): PonteError {
-  const error = new PonteError(code, message);
+  return refusingRequest(new PonteError(code, message), retryAfterSeconds);
+}
+
+/**
+ * Marks an error as refusing the whole request (a bad token, found while
+ * the context is built): Apollo answers with its registry status. Only such
+ * refusals set a status other than 200; a field's error never does.
+ */
+export function refusingRequest(error: PonteError, retryAfterSeconds?: number): PonteError {
   const headers = new Map<string, string>();
   if (retryAfterSeconds !== undefined) headers.set('retry-after', String(retryAfterSeconds));
   (error.extensions as Record<string, unknown>).http = { status: error.httpStatus, headers };

@@ -1,5 +1,5 @@
 import type { CustomerRow } from '../erp/port';
-import { forbidden, unauthenticated } from '../errors';
+import { actingCustomerRequired, unauthenticated } from '../errors';
 import type { Principal } from './principal';
 import type { Viewer } from './resolveViewer';
 
@@ -16,12 +16,11 @@ export function orderChannel(principal: Principal): 'SALES_APP' | 'STOREFRONT' {
 /**
  * The customer whose private data (orders, documents) a request reads or
  * writes. Anonymous callers are UNAUTHENTICATED; callers acting for nobody
- * (an agent or service without X-Acting-Customer) are FORBIDDEN.
+ * (an agent or service without X-Acting-Customer) are ACTING_CUSTOMER_REQUIRED:
+ * they may read it, once they say for whom.
  */
 export function actingCustomer(principal: Principal, viewer: Viewer): CustomerRow {
   requireAuthenticated(principal);
-  if (!viewer.customer || !viewer.context) {
-    throw forbidden('This needs a customer: an agent or service names it with X-Acting-Customer.');
-  }
+  if (!viewer.customer || !viewer.context) throw actingCustomerRequired();
   return viewer.customer;
 }

@@ -131,6 +131,9 @@ export const LIMIT_VARIABLES = {
   TRUST_PROXY: text('false').describe(
     '`true`, a hop count, or proxy addresses/CIDRs (comma-separated): the client address is then read from `X-Forwarded-For`',
   ),
+  CORS_ORIGINS: text('').describe(
+    'origins whose browser pages may call Ponte (comma-separated, e.g. `https://shop.example.it,http://localhost:3000`); `*` any origin, refused in production; empty: no CORS headers',
+  ),
   INTROSPECTION: outsideProduction().describe('`true` opens introspection and "Did you mean" suggestions in production'),
   DEBUG_HEADERS: outsideProduction().describe('the `x-ponte-erp-calls` response header'),
   METRICS_HOST: text('127.0.0.1').describe('address of the `/metrics` listener'),

@@ -29,6 +29,33 @@ function parseTrustProxy(value: string): SurfaceConfig['trustProxy'] {
   return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
+/**
+ * CORS_ORIGINS: each an origin as a browser sends it in `Origin` (scheme,
+ * host, port when not the default; no path, no trailing slash), since
+ * anything else would silently never match. `*` lets any page read answers
+ * made with its visitors' tokens: outside production only.
+ */
+function parseCorsOrigins(value: string, production: boolean, problems: string[]): SurfaceConfig['corsOrigins'] {
+  const entries = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  if (entries.includes('*')) {
+    if (production) problems.push('CORS_ORIGINS: `*` (any origin) is refused in production; list the origins, e.g. https://shop.example.it');
+    else if (entries.length > 1) problems.push('CORS_ORIGINS: `*` stands alone, without other origins');
+    return '*';
+  }
+  for (const entry of entries) {
+    let origin: string | null = null;
+    try {
+      origin = new URL(entry).origin;
+    } catch {
+      origin = null;
+    }
+    if (origin !== entry || !/^https?:/.test(entry)) {
+      problems.push(`CORS_ORIGINS: ${JSON.stringify(entry.slice(0, 80))} is not an origin like https://shop.example.it (scheme and host in lower case, a port when not the default, no path or trailing slash)`);
+    }
+  }
+  return entries;
+}
+
 function parseErpUrl(url: string | null, demoPath: string, problems: string[]): ErpLocation {
   if (url === null) return { kind: 'demo', path: demoPath };
   if (url.startsWith('sqlite:')) {
@@ -111,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     problems.push('PUBLIC_BASE_URL: must be an http(s) URL, e.g. https://api.example.it');
   }
   const metrics = parseMetrics(e.METRICS_HOST, e.METRICS_PORT, problems);
+  const corsOrigins = parseCorsOrigins(e.CORS_ORIGINS, production, problems);
   const subgraphs = parseSubgraphs(e.GATEWAY_SUBGRAPHS, problems);
   if (subgraphs.length > 0 && e.SUPERGRAPH_FILE !== null) problems.push('GATEWAY_SUBGRAPHS and SUPERGRAPH_FILE: set one of the two');
 
@@ -182,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       metrics,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       statsPage: e.STATS_PAGE === 'on',
+      corsOrigins,
     },
     gateway: {
       enabled: e.GATEWAY === 'on',

@@ -144,6 +144,8 @@ export interface SurfaceConfig {
   trustProxy: boolean | number | string[];
   /** The warehouse statistics page at /stats (STATS_PAGE). */
   statsPage: boolean;
+  /** Origins allowed by CORS, exactly as browsers send them; '*' any (never in production); empty: no CORS. */
+  corsOrigins: '*' | string[];
 }
 
 /** Gateway mode: what Ponte composes with its own subgraph (src/gateway). */

@@ -1,6 +1,6 @@
 /**
  * Builds the per-request context: takes the verified token (a bad one is
- * refused here, with HTTP 401, before any resolver runs), creates the request's
+ * refused here, with HTTP 401 for the whole request, before any resolver runs), creates the request's
  * loaders, and defers the acting-customer lookup to the first field that
  * needs it.
  */
@@ -12,6 +12,7 @@ import { RequestFreshness } from '../cache/requestFreshness';
 import type { GuardedErp } from '../erp/guardedErp';
 import type { RequestErpScope } from '../erp/requestScope';
 import { authenticate, singleHeader, type Authentication } from './authenticate';
+import { PonteError, refusingRequest } from '../errors';
 import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
 import { dateInZone, type ErpSettings } from '../settings/erpSettings';
@@ -27,6 +28,15 @@ export interface ContextDeps {
   services: Services;
 }
 
+/** Two X-Acting-Customer headers refuse the request, as two Authorization headers do. */
+function actingHeader(headers: IncomingHttpHeaders): string | undefined {
+  try {
+    return singleHeader(headers, 'x-acting-customer');
+  } catch (error) {
+    throw error instanceof PonteError ? refusingRequest(error) : error;
+  }
+}
+
 export function createContextFactory(deps: ContextDeps) {
   // `authentication` is the outcome of the fastify hook (src/http/authenticate.ts): never verified twice.
   return async (
@@ -36,9 +46,10 @@ export function createContextFactory(deps: ContextDeps) {
     rateKey?: string,
   ): Promise<PonteContext> => {
     const outcome = authentication ?? (await authenticate(deps.verify, headers));
-    if (outcome.failure) throw outcome.failure;
+    // A bad token refuses the whole request (401, no data), never a fallback to anonymous.
+    if (outcome.failure) throw refusingRequest(outcome.failure);
     const principal = outcome.principal;
-    const acting = singleHeader(headers, 'x-acting-customer');
+    const acting = actingHeader(headers);
     const freshness = new RequestFreshness();
     const erp = deps.erp.forRequest(scope);
     // Background refreshes use the port itself: no request asked for them.

@@ -1,14 +1,20 @@
 /**
  * The last stop before an error reaches a client. Coded errors pass; ERP
- * failures become ERP_UNAVAILABLE / ERP_TIMEOUT; GraphQL's own parse and
- * validation errors are BAD_USER_INPUT; anything else is logged in full and
- * masked, so SQL text, stack traces and connection strings never leave.
+ * failures become ERP_UNAVAILABLE / ERP_TIMEOUT; Apollo's own refusals
+ * (parse, validation, persisted queries, a malformed request, an operation
+ * it cannot pick, a variable that does not coerce) keep Apollo's code, from
+ * the registry, with graphql-js's words shortened; anything else is logged
+ * in full and masked, so SQL text, stack traces and connection strings
+ * never leave. The HTTP status is not decided here: Apollo sets it from the
+ * error before formatting (400 for its refusals, 200 for persisted-query
+ * misses), and a field's error never changes it.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type ErrorCode, ErpFailure, PonteError, internalError } from '../errors';
 
-const INPUT_CODES = new Set([
+/** Apollo's codes, passed on under the registry's entry of the same name; BAD_USER_INPUT is a variable that does not coerce. */
+const APOLLO_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
@@ -16,6 +22,17 @@ const INPUT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'PERSISTED_QUERY_NOT_FOUND',
   'BAD_REQUEST',
+]);
+
+/**
+ * Apollo raises these without a code; their message is the only handle.
+ * Another APQ version than 1 is a persisted query this server does not
+ * support: Apollo Client's APQ link then sends the whole query, as it does
+ * for PERSISTED_QUERY_NOT_SUPPORTED (Apollo's status for it stays 400).
+ */
+const UNCODED: ReadonlyMap<string, ErrorCode> = new Map<string, ErrorCode>([
+  ['provided sha does not match query', 'PERSISTED_QUERY_HASH_MISMATCH'],
+  ['Unsupported persisted query version', 'PERSISTED_QUERY_NOT_SUPPORTED'],
 ]);
 
 /** Client mistakes with their own code: logged at info, never as failures. */
@@ -38,15 +55,15 @@ export function createFormatError(log: (error: unknown) => void, logInfo: (error
       return coded(original.toClientError(), where);
     }
     const code = formatted.extensions?.code;
-    // Apollo raises this one without a code; its message is the only handle.
-    if (formatted.message === 'provided sha does not match query') {
-      const mistake = new PonteError('PERSISTED_QUERY_HASH_MISMATCH');
+    const uncoded = UNCODED.get(formatted.message);
+    if (uncoded) {
+      const mistake = new PonteError(uncoded);
       logInfo(mistake);
       return coded(mistake, where);
     }
-    if (typeof code === 'string' && INPUT_CODES.has(code)) {
-      // graphql-js's own words (which argument, which type), shortened, under the registry's code.
-      return coded(new PonteError('BAD_USER_INPUT', withShortQuotes(formatted.message)), where);
+    if (typeof code === 'string' && APOLLO_CODES.has(code)) {
+      // graphql-js's and Apollo's own words (which argument, which type), shortened, under the registry's code.
+      return coded(new PonteError(code as ErrorCode, withShortQuotes(formatted.message)), where);
     }
     log(original);
     return coded(internalError(), where);

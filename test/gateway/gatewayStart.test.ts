@@ -97,7 +97,7 @@ describe('gateway start', () => {
     const server = await startTestServer(ponteDb(), { env: { GATEWAY_SUBGRAPHS: `content=${front.url}`, GATEWAY_POLL_MS: '50' } });
     stops.push(() => server.close());
     const query = '{ products(skus: ["A1"]) { title subtitle } }';
-    assert.equal((await server.gql(query)).body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal((await server.gql(query)).body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
     front.target.url = v2.url;
     let answer: unknown = null;
     for (let attempt = 0; attempt < 100 && answer === null; attempt++) {
@@ -114,7 +114,7 @@ describe('gateway start', () => {
     const server = await startTestServer(ponteDb(), { env: { GATEWAY: 'off', GATEWAY_SUBGRAPHS: `content=${content.url}` } });
     stops.push(() => server.close());
     const res = await server.gql('{ products(skus: ["A1"]) { title } }');
-    assert.equal(res.body.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(res.body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION_FAILED');
     const own = await server.gql('{ products(skus: ["A1"]) { sku erpDescription } }');
     assert.deepEqual(own.body.data, { products: [{ sku: 'A1', erpDescription: 'Articolo A1' }] });
   });

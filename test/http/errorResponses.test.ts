@@ -116,26 +116,26 @@ describe("fastify's own refusals", () => {
   });
   after(() => server.close());
 
-  test('a body that is not JSON is 400 BAD_USER_INPUT, without the parser quoting it', async () => {
+  test('a body that is not JSON is 400 BAD_REQUEST, without the parser quoting it', async () => {
     const res = await refusal(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{"query": "{ me { code } }", SECRET-BODY',
     });
     assert.equal(res.status, 400);
-    assert.equal(res.code, 'BAD_USER_INPUT');
+    assert.equal(res.code, 'BAD_REQUEST');
     assert.equal(res.message, malformedRequest(400).message);
     assert.doesNotMatch(res.text, /SECRET|JSON at position|Unexpected token/);
   });
 
-  test('a content type no parser takes is 415 BAD_USER_INPUT, without echoing the type', async () => {
+  test('a content type no parser takes is 415 BAD_REQUEST, without echoing the type', async () => {
     const res = await refusal(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-secret-type' },
       body: '<query/>',
     });
     assert.equal(res.status, 415);
-    assert.equal(res.code, 'BAD_USER_INPUT');
+    assert.equal(res.code, 'BAD_REQUEST');
     assert.doesNotMatch(res.text, /x-secret-type/);
   });
 
@@ -146,14 +146,14 @@ describe("fastify's own refusals", () => {
     assert.equal(res.text, JSON.stringify(errorBody(notFound())));
   });
 
-  test('a body over the limit is 413 BAD_USER_INPUT', async () => {
+  test('a body over the limit is 413 BAD_REQUEST', async () => {
     const res = await refusal(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ me { code } }', padding: 'x'.repeat(3 * 1024 * 1024) }),
     });
     assert.equal(res.status, 413);
-    assert.equal(res.code, 'BAD_USER_INPUT');
+    assert.equal(res.code, 'BAD_REQUEST');
   });
 });
 
@@ -168,10 +168,10 @@ describe('clientErrorOf', () => {
     assert.equal(clientErrorOf(new ErpFailure('unavailable', 'x'))?.code, 'ERP_UNAVAILABLE');
   });
 
-  test("fastify's 4xx keeps its status under BAD_USER_INPUT and loses its message", () => {
+  test("fastify's 4xx keeps its status under BAD_REQUEST and loses its message", () => {
     const refused = clientErrorOf(Object.assign(new Error('Unsupported Media Type: text/evil'), { statusCode: 415 }));
     assert.ok(refused instanceof PonteError);
-    assert.equal(refused.code, 'BAD_USER_INPUT');
+    assert.equal(refused.code, 'BAD_REQUEST');
     assert.equal(refused.httpStatus, 415);
     assert.doesNotMatch(refused.message, /evil/);
   });

@@ -66,9 +66,9 @@ describe('agents and services placing orders', () => {
     assertNothingWritten(db, assert.equal);
   });
 
-  test('an agent with no acting customer gets FORBIDDEN and nothing is written', async () => {
+  test('an agent with no acting customer gets ACTING_CUSTOMER_REQUIRED and nothing is written', async () => {
     const res = await place(server, payload(), { token: agent1 });
-    assert.equal(res.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(res.body.errors?.[0]?.extensions?.code, 'ACTING_CUSTOMER_REQUIRED');
     assertNothingWritten(db, assert.equal);
   });
 
@@ -122,9 +122,9 @@ describe('agents and services placing orders', () => {
     assert.equal(rows[0]!.channel, 'STOREFRONT');
   });
 
-  test('a service token acting for nobody gets FORBIDDEN and nothing is written', async () => {
+  test('a service token acting for nobody gets ACTING_CUSTOMER_REQUIRED and nothing is written', async () => {
     const res = await place(server, payload(), { token: service });
-    assert.equal(res.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(res.body.errors?.[0]?.extensions?.code, 'ACTING_CUSTOMER_REQUIRED');
     assertNothingWritten(db, assert.equal);
   });
 });

@@ -113,12 +113,12 @@ describe('order(id)', () => {
     assert.equal(res.body.errors?.[0]?.extensions?.code, 'UNAUTHENTICATED');
   });
 
-  test('an agent acting for the customer reads its order; an agent acting for nobody is FORBIDDEN', async () => {
+  test('an agent acting for the customer reads its order; an agent acting for nobody is ACTING_CUSTOMER_REQUIRED', async () => {
     const agent = await server.token({ role: 'agent', agent: 'AG1' });
     const ok = await server.gql(ORDER, { token: agent, acting: 'C1', variables: { id: c1Ids[0] } });
     assert.equal(ok.body.data.order.id, c1Ids[0]);
     const none = await server.gql(ORDER, { token: agent, variables: { id: c1Ids[0] } });
-    assert.equal(none.body.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.equal(none.body.errors?.[0]?.extensions?.code, 'ACTING_CUSTOMER_REQUIRED');
   });
 });
 
