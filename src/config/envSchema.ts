@@ -88,6 +88,11 @@ export const SERVICE_VARIABLES = {
   STALE_IF_ERROR_MS: whole(1_800_000, 0, 86_400_000).describe(
     'how long a fact is still served after its lifetime (stale-while-revalidate, and through an ERP outage)',
   ),
+  HTTP_CACHE_MAX_AGE_S: whole(60, 0, 86_400).describe(
+    'seconds browsers and CDNs may keep an anonymous product answer (catalog, prices and visibility for visitors): its `max-age` and `s-maxage` (README "HTTP caching and CDNs")',
+  ),
+  HTTP_CACHE_STOCK_MAX_AGE_S: whole(15, 0, 86_400).describe('the same for an anonymous answer that shows stock (`availability`); the shorter of the two wins'),
+  APQ_CACHE_MAX_MB: whole(8, 1, 4_096).describe('memory budget of the automatic persisted queries (query texts by hash); the least recently used are evicted past it'),
   MAX_ORDER_LINES: whole(500, 1, 10_000).describe('lines per order / quote (`TOO_MANY_LINES` above)'),
   FILE_URL_SECRET: optionalText('random per process').describe('HMAC key of signed file links (≥ 32 bytes; set it when running several instances)'),
   FILE_URL_TTL_SECONDS: whole(300, 5, 86_400).describe('lifetime of a signed file link'),

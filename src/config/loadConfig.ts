@@ -140,6 +140,11 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
       changeFeedPollMs: e.CHANGE_FEED_POLL_MS,
       staleIfErrorMs: e.STALE_IF_ERROR_MS,
     },
+    httpCache: {
+      maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_S,
+      stockMaxAgeSeconds: e.HTTP_CACHE_STOCK_MAX_AGE_S,
+      persistedQueryBytes: e.APQ_CACHE_MAX_MB * 1024 * 1024,
+    },
     demo: {
       articles: e.DEMO_ARTICLES,
       customers: e.DEMO_CUSTOMERS,
