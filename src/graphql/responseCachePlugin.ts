@@ -5,7 +5,9 @@
  * the viewer's fingerprint plus a hash of what the client asked (query,
  * operation, variables, accepted media type); the tags are the facts the
  * request read. The bytes themselves are taken as sent (src/app.ts, onSend),
- * so a hit answers exactly what a miss did.
+ * so a hit answers exactly what a miss did. The same rule says which answers
+ * HTTP caches may keep (src/http/httpCaching.ts), for as long as the
+ * fields' hints allow (cacheHints.ts).
  */
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
