@@ -27,6 +27,8 @@ export interface ResponseCacheOptions {
 export interface CachedResponse {
   body: string;
   contentType: string;
+  /** How long HTTP caches may keep it, in seconds (src/http/httpCaching.ts); null: not at all. */
+  maxAge: number | null;
 }
 
 /**
@@ -100,7 +102,7 @@ export class ResponseCache {
   setIfCurrent(key: string, response: CachedResponse, tags: Iterable<string>, generation: number, scope: ResponseScope | null = null): boolean {
     if (generation !== this.gen) return false;
     const list = [...tags];
-    this.lru.set(key, { body: response.body, contentType: response.contentType, tags: list, scope });
+    this.lru.set(key, { body: response.body, contentType: response.contentType, maxAge: response.maxAge, tags: list, scope });
     if (!this.lru.has(key)) return false;
     for (const tag of list) {
       let keys = this.byTag.get(tag);

@@ -97,6 +97,11 @@ export const SERVICE_VARIABLES = {
   STATS_CACHE_MAX_MB: whole(192, 1, 65_536).describe(
     'memory budget of the held warehouse statistics, every scope together (about 25 MB per 100k articles and scope)',
   ),
+  HTTP_CACHE_MAX_AGE_S: whole(60, 0, 86_400).describe(
+    'seconds browsers and CDNs may keep an anonymous product answer (catalog, prices and visibility for visitors): its `max-age` and `s-maxage` (README "HTTP caching and CDNs")',
+  ),
+  HTTP_CACHE_STOCK_MAX_AGE_S: whole(15, 0, 86_400).describe('the same for an anonymous answer that shows stock (`availability`); the shorter of the two wins'),
+  APQ_CACHE_MAX_MB: whole(8, 1, 4_096).describe('memory budget of the automatic persisted queries (query texts by hash); the least recently used are evicted past it'),
   MAX_ORDER_LINES: whole(500, 1, 10_000).describe('lines per order / quote (`TOO_MANY_LINES` above)'),
   FILE_URL_SECRET: optionalText('random per process').describe('HMAC key of signed file links (≥ 32 bytes; set it when running several instances)'),
   FILE_URL_TTL_SECONDS: whole(300, 5, 86_400).describe('lifetime of a signed file link'),

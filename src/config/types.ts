@@ -166,6 +166,16 @@ export interface GatewayConfig {
   connections: number;
 }
 
+/** HTTP caching of anonymous answers (README "HTTP caching and CDNs"). */
+export interface HttpCacheConfig {
+  /** max-age (and s-maxage) of an anonymous product answer, in seconds. */
+  maxAgeSeconds: number;
+  /** The same for an answer that shows stock; the shorter age wins. */
+  stockMaxAgeSeconds: number;
+  /** Memory budget of the automatic persisted queries' texts, in bytes. */
+  persistedQueryBytes: number;
+}
+
 export interface Config {
   production: boolean;
   host: string;
@@ -176,6 +186,7 @@ export interface Config {
   auth: AuthConfig;
   cache: CacheConfig;
   stats: StatsConfig;
+  httpCache: HttpCacheConfig;
   demo: DemoConfig;
   /** Most lines one order may have (TOO_MANY_LINES above it). */
   maxOrderLines: number;

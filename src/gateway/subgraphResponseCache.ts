@@ -56,7 +56,7 @@ export function subgraphResponseCache(cache: ErpCache) {
     const generation = context.responseGeneration;
     const result = await run();
     if (!result.errors && context.freshness.staleSince === null) {
-      cache.responses.setIfCurrent(key, { body: JSON.stringify(result), contentType: FETCH_CONTENT_TYPE }, context.freshness.tags, generation);
+      cache.responses.setIfCurrent(key, { body: JSON.stringify(result), contentType: FETCH_CONTENT_TYPE, maxAge: null }, context.freshness.tags, generation);
     }
     return result;
   };

@@ -31,10 +31,11 @@ export interface PonteContext {
   /** The response cache's generation when the request started (see responseCache.ts). */
   responseGeneration: number;
   /**
-   * Set when this response may be cached: under which key, with which tags.
+   * Set when this response may be cached: under which key, with which tags;
+   * and how long HTTP caches may keep it, by its fields' hints (null: not at all).
    * A holder, because Apollo hands plugins a shallow copy of the context.
    */
-  responseCache: { entry: { key: string; tags: Iterable<string>; generation: number; scope: ResponseScope | null } | null };
+  responseCache: { entry: { key: string; tags: Iterable<string>; generation: number; scope: ResponseScope | null } | null; maxAge: number | null };
   /** The request's view of the guarded port (counted into erpScope), for reads that are not cached (pages of customers, orders, documents). */
   erp: ErpPort;
   /** What this request has spent, and its work budget (src/graphql/workBudget.ts); null outside HTTP. */

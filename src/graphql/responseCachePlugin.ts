@@ -5,12 +5,15 @@
  * the viewer's fingerprint plus a hash of what the client asked (query,
  * operation, variables, accepted media type); the tags are the facts the
  * request read. The bytes themselves are taken as sent (src/app.ts, onSend),
- * so a hit answers exactly what a miss did.
+ * so a hit answers exactly what a miss did. The same rule says which answers
+ * HTTP caches may keep (src/http/httpCaching.ts), for as long as the
+ * fields' hints allow (cacheHints.ts).
  */
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type DocumentNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { ErpCache } from '../cache/erpCache';
+import { type CacheAges, hintedMaxAge } from './cacheHints';
 import { type ResponseScope, skuOfTag } from '../cache/responseCache';
 import { sharedFingerprint, viewerFingerprint } from '../cache/viewerFingerprint';
 import { reachesAny } from '../customers/ownReach';
@@ -87,8 +90,15 @@ function rootFields(operation: OperationDefinitionNode, document: DocumentNode):
 /**
  * @param vary what else the answer depends on, from the request's headers
  *   (gateway mode: the headers forwarded to content subgraphs); nothing by default.
+ * @param httpAges the ages of field cache hints: a response this cache may
+ *   keep may be kept by HTTP caches too, as long as its hints allow
+ *   (src/http/httpCaching.ts); none when absent.
  */
-export function responseCachePlugin(cache: ErpCache, vary?: (read: (name: string) => string | undefined) => string): ApolloServerPlugin<PonteContext> {
+export function responseCachePlugin(
+  cache: ErpCache,
+  vary?: (read: (name: string) => string | undefined) => string,
+  httpAges?: CacheAges,
+): ApolloServerPlugin<PonteContext> {
   return {
     async requestDidStart() {
       let cacheable = false;
@@ -101,13 +111,15 @@ export function responseCachePlugin(cache: ErpCache, vary?: (read: (name: string
             roots.some((r) => PRODUCT_ROOTS.has(r)) &&
             roots.every((r) => PRODUCT_ROOTS.has(r) || r === '__typename');
         },
-        async willSendResponse({ contextValue, response, request }) {
-          // Persisted queries are answered through Apollo's own cache; only plain POSTs are looked up.
-          if (!cacheable || response.body.kind !== 'single' || request.extensions?.persistedQuery) return;
+        async willSendResponse({ contextValue, response, request, document, schema }) {
+          if (!cacheable || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors || result.extensions || contextValue.freshness.staleSince !== null) return;
           const status = response.http.status;
           if (status !== undefined && status !== 200) return;
+          if (httpAges && document) contextValue.responseCache.maxAge = hintedMaxAge(document, schema, httpAges);
+          // Persisted queries are answered through Apollo's own cache; only plain POSTs are looked up.
+          if (request.extensions?.persistedQuery) return;
           // The viewer and settings this answer was computed with; where the
           // request never needed them, the held ones (the answer does not
           // depend on them then). Deciding to cache never costs an ERP call.

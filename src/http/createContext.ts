@@ -67,7 +67,7 @@ export function createContextFactory(deps: ContextDeps) {
       acting,
       accept: typeof headers.accept === 'string' ? headers.accept : undefined,
       responseGeneration: deps.cache.responses.generation(),
-      responseCache: { entry: null },
+      responseCache: { entry: null, maxAge: null },
       erp,
       erpScope: scope,
       now,

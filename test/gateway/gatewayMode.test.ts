@@ -166,6 +166,20 @@ describe('gateway mode', () => {
     }
   });
 
+  test('an anonymous page with content is public and varies with the forwarded headers; a content root is not stored', async () => {
+    const forwarding = await startTestServer(ponteDb(), { env: { GATEWAY_SUBGRAPHS: `content=${content.url}`, GATEWAY_FORWARD_HEADERS: 'X-Region' } });
+    try {
+      const page = await forwarding.gql('{ products(skus: ["A1"]) { sku title price { unitPrice } } }');
+      assert.equal(page.body.errors, undefined);
+      assert.match(String(page.headers['cache-control']), /^public, max-age=\d+/);
+      assert.match(String(page.headers.vary), /x-region/i);
+      const featured = await forwarding.gql('{ featuredProducts { title } }');
+      assert.equal(featured.headers['cache-control'], 'no-store');
+    } finally {
+      await forwarding.close();
+    }
+  });
+
   test("Ponte's part of a repeated page is answered from the response cache", async () => {
     const token = await server.token({ role: 'customer', customer: 'C2' });
     const query = '{ products(skus: ["A1"]) { sku title price(quantity: 2) { unitPrice } } }';
