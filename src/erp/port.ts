@@ -78,6 +78,12 @@ export interface CustomerRow {
   blocked: boolean;
 }
 
+export interface AgentRow {
+  code: string;
+  name: string;
+  email: string | null;
+}
+
 export interface DestinationRow {
   id: string;
   customerCode: string;
@@ -354,6 +360,7 @@ export interface ErpPort {
   stockFacts(skus: readonly string[]): Promise<StockFacts>;
   customersPage(query: CustomerPageQuery): Promise<CustomerRow[]>;
   destinations(customerCodes: readonly string[]): Promise<DestinationRow[]>;
+  agentsByCode(agentCodes: readonly string[]): Promise<AgentRow[]>;
 
   /** The newest change id, or 0 for an empty feed. */
   latestChangeId(): Promise<number>;
@@ -374,6 +381,11 @@ export interface ErpPort {
 
   documentsPage(query: DocumentPageQuery): Promise<DocumentRow[]>;
   documentsById(documentIds: readonly string[]): Promise<DocumentRow[]>;
+  /**
+   * One customer's documents whose order_reference is one of `references`
+   * (an order's inbox id or its customer reference), oldest first.
+   */
+  documentsByOrderReference(customerCode: string, references: readonly string[]): Promise<DocumentRow[]>;
   documentLines(documentIds: readonly string[]): Promise<DocumentLineRow[]>;
   documentFiles(documentIds: readonly string[]): Promise<DocumentFileRow[]>;
   documentFileContent(fileId: string): Promise<DocumentFileContent | null>;

@@ -16,13 +16,24 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { CustomerResolver } from '../../resolvers/customer.resolver';
 import { referenceResolvers } from '../../resolvers/entities';
-import { DocumentResolver } from '../../resolvers/document.resolver';
-import { OrderResolver } from '../../resolvers/order.resolver';
+import { DocumentLineResolver, DocumentResolver } from '../../resolvers/document.resolver';
+import { OrderLineResolver, OrderResolver } from '../../resolvers/order.resolver';
+import { ViewerResolver } from '../../resolvers/viewer.resolver';
 import { PriceResolver } from '../../resolvers/price.resolver';
 import { QuoteResolver } from '../../resolvers/quote.resolver';
 import { ProductResolver } from '../../resolvers/product.resolver';
 
-export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver, DocumentResolver] as const;
+export const RESOLVERS = [
+  ProductResolver,
+  PriceResolver,
+  CustomerResolver,
+  ViewerResolver,
+  QuoteResolver,
+  OrderResolver,
+  OrderLineResolver,
+  DocumentResolver,
+  DocumentLineResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 
