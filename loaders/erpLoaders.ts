@@ -6,12 +6,14 @@
 import DataLoader from 'dataloader';
 import { type ErpCache, type GlobalConditions, type ReferenceFacts, priceItemKey } from '../src/cache/erpCache';
 import type {
+  AgentRow,
   ArticleRow,
   CatalogPageQuery,
   CustomerContextRow,
   DestinationRow,
   DocumentFileRow,
   DocumentLineRow,
+  DocumentRow,
   ErpPort,
   OrderLineRow,
   StockFacts,
@@ -33,6 +35,8 @@ export interface ErpLoaders {
   article: DataLoader<string, ArticleRow | null, string>;
   customerContext: DataLoader<string, CustomerFacts | null, string>;
   destinations: DataLoader<string, DestinationRow[], string>;
+  /** Agents by code (who am I), cached like customers. */
+  agent: DataLoader<string, AgentRow | null, string>;
   /** One list's items for one sku, compiled (parsed and ordered) as they enter the cache. */
   priceItems: DataLoader<{ list: string; sku: string }, ListItems, string>;
   stock: DataLoader<string, StockFacts, string>;
@@ -48,10 +52,21 @@ export interface ErpLoaders {
    * read live, one query for every article of a page.
    */
   dailyMovements(span: DailyMovementSpan): DataLoader<string, Map<string, bigint>, string>;
+  /** An order's documents, by its customer and references: read live, every order of the request in one call. */
+  orderDocuments: DataLoader<OrderDocumentsKey, DocumentRow[], string>;
 }
 
 /** A scope (one warehouse or all) and the days after `after` up to `asOf`. */
 export type DailyMovementSpan = Omit<DailyMovementQuery, 'skus'>;
+
+/** The documents of one order: those of its customer whose order_reference is the order's inbox id or its customer reference. */
+export interface OrderDocumentsKey {
+  customerCode: string;
+  inboxId: string;
+  customerReference: string | null;
+}
+
+const referencesOf = (key: OrderDocumentsKey) => (key.customerReference === null ? [key.inboxId] : [key.inboxId, key.customerReference]);
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -127,6 +142,31 @@ function destinationsFill(erp: ErpPort, cache: ErpCache): CacheFill<string, Dest
   };
 }
 
+function agentFill(erp: ErpPort, cache: ErpCache): CacheFill<string, AgentRow | null> {
+  return {
+    cache: cache.agents,
+    key: (code) => code,
+    fetch: async (codes) => new Map((await erp.agentsByCode(codes)).map((a) => [a.code, a])),
+    absent: () => null,
+  };
+}
+
+/** One call per customer (a request reads one acting customer's orders, so one call), matched back to each order. */
+async function loadOrderDocuments(erp: ErpPort, keys: readonly OrderDocumentsKey[]): Promise<DocumentRow[][]> {
+  const byCustomer = groupBy(keys, (k) => k.customerCode);
+  const rows = new Map<string, DocumentRow[]>();
+  await Promise.all(
+    [...byCustomer].map(async ([customerCode, orders]) => {
+      const references = [...new Set(orders.flatMap(referencesOf))];
+      rows.set(customerCode, await erp.documentsByOrderReference(customerCode, references));
+    }),
+  );
+  return keys.map((key) => {
+    const references = new Set(referencesOf(key));
+    return (rows.get(key.customerCode) ?? []).filter((d) => d.orderReference !== null && references.has(d.orderReference));
+  });
+}
+
 function priceItemsFill(erp: ErpPort, cache: ErpCache): CacheFill<{ list: string; sku: string }, ListItems> {
   return {
     cache: cache.priceItems,
@@ -188,6 +228,7 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
     catalogBatch,
     customerContext: cachedLoader({ ...customerContextFill(erp, cache), background: customerContextFill(background, cache), freshness }),
     destinations: cachedLoader({ ...destinationsFill(erp, cache), background: destinationsFill(background, cache), freshness }),
+    agent: cachedLoader({ ...agentFill(erp, cache), background: agentFill(background, cache), freshness }),
     priceItems: cachedLoader({ ...priceItemsFill(erp, cache), background: priceItemsFill(background, cache), freshness, tag: (k) => skuTag(k.sku) }),
     orderLines: new DataLoader<string, OrderLineRow[], string>(async (ids) => {
       const byOrder = groupBy(await erp.orderLines(ids), (l) => l.inboxId);
@@ -200,6 +241,9 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
     documentFiles: new DataLoader<string, DocumentFileRow[], string>(async (ids) => {
       const byDocument = groupBy(await erp.documentFiles(ids), (f) => f.documentId);
       return ids.map((id) => byDocument.get(id) ?? []);
+    }),
+    orderDocuments: new DataLoader<OrderDocumentsKey, DocumentRow[], string>((keys) => loadOrderDocuments(erp, keys), {
+      cacheKeyFn: (k) => JSON.stringify([k.customerCode, k.inboxId, k.customerReference]),
     }),
     stock: cachedLoader({ ...stockFill(erp, cache), background: stockFill(background, cache), freshness, tag: skuTag }),
     dailyMovements: (span) => {

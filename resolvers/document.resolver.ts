@@ -1,12 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { actingCustomer } from '../src/auth/actingCustomer';
-import { DocumentType, presentDocument, presentDocumentLine, presentShipment } from '../src/documents/presentDocument';
+import { DocumentType, presentDocument, presentDocumentFile, presentDocumentLine, presentShipment } from '../src/documents/presentDocument';
 import { connection } from '../src/graphql/connection';
 import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { DateScalar, isCalendarDate } from '../src/graphql/scalars';
 import { toDestination } from './types/customer.type';
 import { Document, DocumentConnection, DocumentFile, DocumentLine, Shipment } from './types/document.type';
+import { Product } from './types/product.type';
+import { visibleProduct } from './visibleProduct';
 
 const CURSOR = 'document';
 export const MAX_DOCUMENT_PAGE = 100;
@@ -61,14 +63,25 @@ export class DocumentResolver {
   @FieldResolver(() => [DocumentFile])
   async files(@Root() document: Document, @Ctx() ctx: PonteContext): Promise<DocumentFile[]> {
     const rows = await ctx.loaders.documentFiles.load(document.id);
-    return rows.map((f) => ({ ...f, url: ctx.services.files.link(f.id, document.customerCode, ctx.now) }));
+    return rows.map((f) => ({ ...presentDocumentFile(f), url: ctx.services.files.link(f.id, document.customerCode, ctx.now) }));
   }
 
   @FieldResolver(() => Shipment, { nullable: true, description: 'Carrier and expected delivery (delivery notes).' })
   async shipment(@Root() document: Document, @Ctx() ctx: PonteContext): Promise<Shipment | null> {
     const { destinationId } = document.row;
-    const destinations = destinationId === null ? [] : await ctx.loaders.destinations.load(document.customerCode);
+    const [destinations, settings] = await Promise.all([
+      destinationId === null ? [] : ctx.loaders.destinations.load(document.customerCode),
+      ctx.settings(),
+    ]);
     const destination = destinations.find((d) => d.id === destinationId);
-    return presentShipment(document.row, destination ? toDestination(destination) : null);
+    return presentShipment(document.row, destination ? toDestination(destination) : null, settings.timeZone);
+  }
+}
+
+@Resolver(() => DocumentLine)
+export class DocumentLineResolver {
+  @FieldResolver(() => Product, { nullable: true, description: 'null for a line without an article, or one unknown or not visible to the caller.' })
+  async product(@Root() line: DocumentLine, @Ctx() ctx: PonteContext): Promise<Product | null> {
+    return visibleProduct(ctx, line.sku);
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { cartFacts } from '../loaders/cartFacts';
 import { actingCustomer, orderChannel } from '../src/auth/actingCustomer';
 import type { OrderHeaderRow } from '../src/erp/port';
@@ -8,7 +8,12 @@ import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { chargePricedLines } from '../src/graphql/workBudget';
 import { placeOrder } from '../src/orders/placeOrder';
 import { presentOrder } from '../src/orders/presentOrder';
-import { Order, OrderConnection, PlaceOrderInput, PlaceOrderResult } from './types/order.type';
+import { presentDocument } from '../src/documents/presentDocument';
+import { Customer, Destination, toCustomer, toDestination } from './types/customer.type';
+import { Document } from './types/document.type';
+import { Order, OrderConnection, OrderLine, PlaceOrderInput, PlaceOrderResult } from './types/order.type';
+import { Product } from './types/product.type';
+import { visibleProduct } from './visibleProduct';
 
 const CURSOR = 'order';
 export const MAX_ORDER_PAGE = 100;
@@ -16,7 +21,8 @@ export const MAX_ORDER_PAGE = 100;
 const INBOX_ID = /^\d{1,18}$/;
 
 async function toOrder(ctx: PonteContext, header: OrderHeaderRow): Promise<Order> {
-  return presentOrder(header, await ctx.loaders.orderLines.load(header.inboxId));
+  const [lines, settings] = await Promise.all([ctx.loaders.orderLines.load(header.inboxId), ctx.settings()]);
+  return presentOrder(header, lines, settings.timeZone);
 }
 
 @Resolver(() => Order)
@@ -68,5 +74,37 @@ export class OrderResolver {
     const before = decodeCursor(CURSOR, after, (key) => INBOX_ID.test(key));
     const rows = await ctx.erp.ordersPage({ customerCode: customer.code, before, limit: size + 1 });
     return settled(connection(rows, size, (r) => encodeCursor(CURSOR, r.inboxId), (r) => toOrder(ctx, r)));
+  }
+
+  // An order is shown only to its own customer (order, orders, placeOrder), so its links are that customer's.
+
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the order was placed for.' })
+  async customer(@Root() order: Order, @Ctx() ctx: PonteContext): Promise<Customer | null> {
+    const facts = await ctx.loaders.customerContext.load(order.customerCode);
+    return facts ? toCustomer(facts.customer) : null;
+  }
+
+  @FieldResolver(() => Destination, { nullable: true, description: "The customer's destination the order ships to; null for none (or shipTo) or one no longer known." })
+  async destination(@Root() order: Order, @Ctx() ctx: PonteContext): Promise<Destination | null> {
+    if (order.destinationId === null) return null;
+    const destination = (await ctx.loaders.destinations.load(order.customerCode)).find((d) => d.id === order.destinationId);
+    return destination ? toDestination(destination) : null;
+  }
+
+  @FieldResolver(() => [Document], {
+    description:
+      "Its documents (confirmation, delivery notes, invoices …), oldest first: the customer's documents whose orderReference is this order's id or its customerReference.",
+  })
+  async documents(@Root() order: Order, @Ctx() ctx: PonteContext): Promise<Document[]> {
+    const rows = await ctx.loaders.orderDocuments.load({ customerCode: order.customerCode, inboxId: order.id, customerReference: order.customerReference });
+    return rows.map(presentDocument);
+  }
+}
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => Product, { nullable: true, description: 'null when the article is unknown or no longer visible to the caller.' })
+  async product(@Root() line: OrderLine, @Ctx() ctx: PonteContext): Promise<Product | null> {
+    return visibleProduct(ctx, line.sku);
   }
 }

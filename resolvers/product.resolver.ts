@@ -6,9 +6,9 @@ import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { pageConnection } from '../src/graphql/connection';
 import { atMost, optionalFilter } from '../src/graphql/arguments';
-import { type DecimalInput, DecimalScalar, requirePositive } from '../src/graphql/scalars';
-import { ONE } from '../src/decimal/decimal';
-import { QUANTITY_BOUNDS } from '../src/decimal/clientDecimal';
+import { type DecimalInput, DecimalScalar } from '../src/graphql/scalars';
+import { orderableAtLeast, priceQuantity } from '../src/graphql/quantityArguments';
+import type { Decimal } from '../src/decimal/decimal';
 import { priceBreaks } from '../src/pricing/priceBreaks';
 import { presentPriceBreak } from '../src/pricing/presentPrice';
 import { Price, PriceBreak, toPrice } from './types/price.type';
@@ -54,14 +54,17 @@ export class ProductResolver {
     return pageConnection(page.items, page.hasNextPage, (a) => encodeCursor(CURSOR, a.sku), toProduct);
   }
 
-  @FieldResolver(() => Price, { nullable: true, description: 'For the acting customer; null = price on request.' })
+  @FieldResolver(() => Price, {
+    nullable: true,
+    description:
+      'For the acting customer; null = price on request. quantity: at most 3 decimals; absent or null = minimumQuantity (a per-article default, so not an SDL default).',
+  })
   async price(
     @Root() product: Product,
     @Ctx() ctx: PonteContext,
-    @Arg('quantity', () => DecimalScalar, { nullable: true, defaultValue: ONE }) quantityArg: DecimalInput | null,
+    @Arg('quantity', () => DecimalScalar, { nullable: true }) quantityArg?: DecimalInput | null,
   ): Promise<Price | null> {
-    // An explicit null reads as the default.
-    const quantity = requirePositive(quantityArg ?? ONE, 'quantity', QUANTITY_BOUNDS);
+    const quantity = priceQuantity(quantityArg, product.rules);
     chargePricedLines(ctx.erpScope, 1);
     const view = await ctx.prices.load({ article: product.article, vatRate: product.vatRate, quantity });
     return view && toPrice(view);
@@ -69,13 +72,21 @@ export class ProductResolver {
 
   @FieldResolver(() => [PriceBreak], {
     nullable: true,
-    description: "Every quantity at which this customer's unit price changes. Null only with an error (the ERP unreachable and the prices not held).",
+    description:
+      "Every orderable quantity at which this customer's unit price changes, from minimumQuantity (a break between two orderable quantities shows at the next one). Null only with an error (the ERP unreachable and the prices not held).",
   })
   async priceBreaks(@Root() product: Product, @Ctx() ctx: PonteContext): Promise<PriceBreak[]> {
     chargePricedLines(ctx.erpScope, 1);
     const inputs = await ctx.prices.inputs(product.article);
     await computeTurn(ctx.erpScope);
-    return priceBreaks(inputs).map(presentPriceBreak);
+    return priceBreaks(inputs, product.rules).map(presentPriceBreak);
+  }
+
+  @FieldResolver(() => DecimalScalar, {
+    description: 'The first quantity at or above the given one that placeOrder accepts (a multiple of quantityStep, at least minimumQuantity).',
+  })
+  orderableQuantity(@Root() product: Product, @Arg('quantity', () => DecimalScalar) quantity: DecimalInput): Decimal {
+    return orderableAtLeast(quantity, product.rules);
   }
 
   @FieldResolver(() => Availability, {

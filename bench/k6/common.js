@@ -118,7 +118,7 @@ export function collectSkus(max, family) {
   while (skus.length < max) {
     const body = gql(
       'setup-catalog',
-      `query($after: String, $family: String) { catalog(first: 100, after: $after, family: $family) { edges { node { sku packQuantity minOrderQuantity } } pageInfo { hasNextPage endCursor } } }`,
+      `query($after: String, $family: String) { catalog(first: 100, after: $after, family: $family) { edges { node { sku minimumQuantity } } pageInfo { hasNextPage endCursor } } }`,
       { after, family: family || null },
     );
     const page = body && body.data && body.data.catalog;
@@ -128,14 +128,6 @@ export function collectSkus(max, family) {
     after = page.pageInfo.endCursor;
   }
   return skus.slice(0, max);
-}
-
-/** The smallest quantity respecting pack and minimum, as a decimal string (quantities have 3 decimals). */
-export function orderableQuantity(packQuantity, minOrderQuantity) {
-  const pack = Math.max(1, Math.round(Number(packQuantity) * 1000));
-  const min = Math.round(Number(minOrderQuantity) * 1000);
-  const units = pack * Math.max(1, Math.ceil(min / pack));
-  return String(units / 1000);
 }
 
 /** Think time between iterations, in seconds (THINK_S, default 1). */

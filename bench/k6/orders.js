@@ -11,7 +11,7 @@
 // Use a staging ERP whose inbox you may fill, and a customer meant for it.
 import { sleep } from 'k6';
 import exec from 'k6/execution';
-import { collectSkus, gql, orderableQuantity, rampingScenario, requireTokens, thinkSeconds, thresholds } from './common.js';
+import { collectSkus, gql, rampingScenario, requireTokens, thinkSeconds, thresholds } from './common.js';
 
 requireTokens();
 
@@ -41,8 +41,8 @@ const PLACE_ORDER = `mutation PlaceOrder($input: PlaceOrderInput!) {
 }`;
 
 export function setup() {
-  // Candidate lines from the visible catalog, kept only if a quote finds no problem with them.
-  const candidates = collectSkus(Number(__ENV.SKUS || 200)).map((a) => ({ sku: a.sku, quantity: orderableQuantity(a.packQuantity, a.minOrderQuantity) }));
+  // Candidate lines from the visible catalog at the smallest quantity Ponte says each can be ordered in, kept only if a quote finds no problem with them.
+  const candidates = collectSkus(Number(__ENV.SKUS || 200)).map((a) => ({ sku: a.sku, quantity: a.minimumQuantity }));
   const body = gql('setup-quote', QUOTE, { lines: candidates });
   const problems = new Set(((body && body.data && body.data.quote && body.data.quote.problems) || []).map((p) => p.lineIndex));
   const lines = candidates.filter((_, i) => !problems.has(i));

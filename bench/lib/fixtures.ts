@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { createDemoErpFile, DEMO_GENERATOR_VERSION, readDemoGeneratorVersion, readDemoSummary } from '../../src/demo/openDemoErp';
 import type { DemoErpSummary } from '../../src/demo/generateDemoErp';
 import { DEFAULTS } from '../../src/settings/defaults';
+import { formatPlain } from '../../src/decimal/decimal';
+import { minimumQuantity, orderRulesOf } from '../../src/orders/orderableQuantity';
 import { dateInZone } from '../../src/settings/erpSettings';
 
 /** The generator's default seed: the same database as `npm start` would build at this size. */
@@ -97,22 +99,9 @@ export function seeded(seed: number): Random {
   return new Random(seed);
 }
 
-/** A decimal as a count of thousandths (quantities are decimal(18,3)). */
-function thousandths(text: string): number {
-  return Math.round(Number(text) * 1000);
-}
-
-function plainThousandths(units: number): string {
-  const whole = Math.floor(units / 1000);
-  const frac = units % 1000;
-  return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(3, '0').replace(/0+$/, '')}`;
-}
-
-/** The smallest quantity that respects both the pack and the minimum. */
+/** The smallest quantity that respects both the pack and the minimum: the rule placeOrder checks. */
 export function orderableQuantity(packQty: string, minOrderQty: string): string {
-  const pack = Math.max(1, thousandths(packQty));
-  const min = thousandths(minOrderQty);
-  return plainThousandths(pack * Math.max(1, Math.ceil(min / pack)));
+  return formatPlain(minimumQuantity(orderRulesOf({ packQty, minOrderQty }))!);
 }
 
 export function chooseBenchData(path: string, summary: DemoErpSummary): BenchData {

@@ -1,18 +1,19 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DocumentType } from '../../src/documents/presentDocument';
+import { DocumentFileKind, DocumentType } from '../../src/documents/presentDocument';
 import type { DocumentRow } from '../../src/erp/port';
-import { DateScalar, DecimalScalar } from '../../src/graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../../src/graphql/scalars';
 import { Destination } from './customer.type';
 import { PageInfo } from './pageInfo.type';
 
 registerEnumType(DocumentType, { name: 'DocumentType' });
+registerEnumType(DocumentFileKind, { name: 'DocumentFileKind', description: 'OTHER too for a kind the ERP adds that Ponte does not know.' });
 
 @ObjectType()
 export class DocumentLine {
   @Field(() => Int)
   lineNo!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true })
   sku!: string | null;
 
   @Field(() => String, { nullable: true })
@@ -42,8 +43,8 @@ export class DocumentFile {
   @Field(() => ID)
   id!: string;
 
-  @Field({ description: 'PDF, FATTURAPA_XML or OTHER.' })
-  kind!: string;
+  @Field(() => DocumentFileKind)
+  kind!: DocumentFileKind;
 
   @Field()
   fileName!: string;
@@ -66,7 +67,7 @@ export class Shipment {
   @Field(() => String, { nullable: true })
   trackingNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'ISO 8601 instant.' })
+  @Field(() => DateTimeScalar, { nullable: true, description: "The ERP's local time, with the offset of its zone." })
   shippedAt!: string | null;
 
   @Field(() => DateScalar, { nullable: true })

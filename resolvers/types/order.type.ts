@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DecimalScalar, type DecimalInput } from '../../src/graphql/scalars';
-import { OrderStatus } from '../../src/orders/presentOrder';
+import { DateScalar, DateTimeScalar, DecimalScalar, type DecimalInput } from '../../src/graphql/scalars';
+import { OrderChannel, OrderStatus } from '../../src/orders/presentOrder';
 import { Address } from './customer.type';
 import { PageInfo } from './pageInfo.type';
 import { OrderError, VatSummaryLine } from './quote.type';
@@ -8,6 +8,12 @@ import { OrderError, VatSummaryLine } from './quote.type';
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',
   description: 'NEW when written to the order inbox; the ERP sets IMPORTED or REJECTED.',
+});
+
+registerEnumType(OrderChannel, {
+  name: 'OrderChannel',
+  description:
+    'Where the order was placed: STOREFRONT (a customer, or a service for one), SALES_APP (an agent); OTHER for a channel only the ERP knows.',
 });
 
 @InputType()
@@ -114,8 +120,8 @@ export class Order {
   @Field(() => String, { nullable: true, description: 'Set when an agent placed the order.' })
   agentCode!: string | null;
 
-  @Field()
-  channel!: string;
+  @Field(() => OrderChannel)
+  channel!: OrderChannel;
 
   @Field(() => String, { nullable: true })
   customerReference!: string | null;
@@ -147,7 +153,7 @@ export class Order {
   @Field(() => [VatSummaryLine])
   vatSummary!: VatSummaryLine[];
 
-  @Field({ description: 'ISO 8601 instant.' })
+  @Field(() => DateTimeScalar)
   createdAt!: string;
 
   @Field(() => [OrderLine])

@@ -1,12 +1,20 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Decimal, erpDecimal, ONE, ZERO } from '../../src/decimal/decimal';
 import type { ArticleRow } from '../../src/erp/port';
+import { firstOrderableQuantity } from '../../src/graphql/quantityArguments';
 import { DecimalScalar } from '../../src/graphql/scalars';
+import { type OrderRules, orderRulesOf, quantityStep } from '../../src/orders/orderableQuantity';
 import { PageInfo } from './pageInfo.type';
 
 @Directive('@key(fields: "sku")')
 @ObjectType({ description: 'An article as the ERP knows it, visible to the caller.' })
 export class Product {
+  @Field(() => ID, {
+    description:
+      "The sku: unique among products and stable, so Apollo Client's default cache key (Product:<sku>) needs no keyFields. Federation's key stays sku.",
+  })
+  id!: string;
+
   @Field(() => ID)
   sku!: string;
 
@@ -31,12 +39,26 @@ export class Product {
   @Field(() => DecimalScalar)
   minOrderQuantity!: Decimal;
 
+  @Field(() => DecimalScalar, {
+    description: 'The distance between two orderable quantities: packQuantity, or 0.001 (any quantity) when the ERP sets no pack (0).',
+  })
+  quantityStep!: Decimal;
+
+  @Field(() => DecimalScalar, {
+    description: 'The smallest quantity placeOrder accepts: the first multiple of the pack at or above minOrderQuantity. The default quantity of price.',
+  })
+  minimumQuantity!: Decimal;
+
   /** The ERP row, for field resolvers (price, availability). Not exposed. */
   article!: ArticleRow;
+
+  /** Pack and minimum, read once, for the quantity fields. Not exposed. */
+  rules!: OrderRules;
 }
 
 export function toProduct(article: ArticleRow): Product {
   const product = new Product();
+  product.id = article.sku;
   product.sku = article.sku;
   product.erpDescription = article.description;
   product.unit = article.unit;
@@ -45,6 +67,9 @@ export function toProduct(article: ArticleRow): Product {
   product.packQuantity = erpDecimal(article.packQty, ONE);
   product.minOrderQuantity = erpDecimal(article.minOrderQty, ZERO);
   product.article = article;
+  product.rules = orderRulesOf(article);
+  product.quantityStep = quantityStep(product.rules);
+  product.minimumQuantity = firstOrderableQuantity(product.rules);
   return product;
 }
 

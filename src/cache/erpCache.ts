@@ -11,6 +11,7 @@
 import type { CacheConfig } from '../config/config';
 import type { CustomerFacts, GroupFacts } from '../customers/customerFacts';
 import type {
+  AgentRow,
   ArticleRow,
   ConditionRow,
   DestinationRow,
@@ -71,6 +72,8 @@ export class ErpCache {
   /** group code → the rules and conditions addressed to the group, shared by its customers. */
   readonly groups: Cache<GroupFacts>;
   readonly destinations: Cache<DestinationRow[]>;
+  /** agent code → the agent (who am I, for `viewer`), or null when the ERP has no such agent. */
+  readonly agents: Cache<AgentRow | null>;
   /** priceItemKey(list, sku) → that sku's items in that list, compiled (all dates; filtered per request). */
   readonly priceItems: Cache<ListItems>;
   /** sku → web-enabled stock and incoming rows. */
@@ -118,6 +121,8 @@ export class ErpCache {
     // ~1 000 rows, and the heap past its limit).
     this.groups = make<GroupFacts>(max, ttl, 0, COMPILED_WEIGHT, (g) => approximateBytes(g.visibilityRules) + approximateBytes(g.conditions));
     this.destinations = make(max, ttl, 0.01);
+    // A few dozen rows in any installation: bounded by entries, never evicted for size (like groups).
+    this.agents = make<AgentRow | null>(Math.min(max, 1_000), ttl, 0);
     this.priceItems = make<ListItems>(max, ttl, 0.15, 1, listItemsBytes);
     this.stock = make(max, stockTtlMs, 0.11);
     // A response lives no longer than the shortest-lived fact it may show.
@@ -133,6 +138,7 @@ export class ErpCache {
       this.customerContexts,
       this.groups,
       this.destinations,
+      this.agents,
       this.priceItems,
       this.stock,
     ] as Cache<unknown>[];

@@ -171,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     stats: {
       ttlMs: e.STATS_TTL_MS,
       maxBytes: e.STATS_CACHE_MAX_MB * 1024 * 1024,
+    },
     httpCache: {
       maxAgeSeconds: e.HTTP_CACHE_MAX_AGE_S,
       stockMaxAgeSeconds: e.HTTP_CACHE_STOCK_MAX_AGE_S,

@@ -79,6 +79,12 @@ export interface CustomerRow {
   blocked: boolean;
 }
 
+export interface AgentRow {
+  code: string;
+  name: string;
+  email: string | null;
+}
+
 export interface DestinationRow {
   id: string;
   customerCode: string;
@@ -355,6 +361,7 @@ export interface ErpPort {
   stockFacts(skus: readonly string[]): Promise<StockFacts>;
   customersPage(query: CustomerPageQuery): Promise<CustomerRow[]>;
   destinations(customerCodes: readonly string[]): Promise<DestinationRow[]>;
+  agentsByCode(agentCodes: readonly string[]): Promise<AgentRow[]>;
 
   /** The newest change id, or 0 for an empty feed. */
   latestChangeId(): Promise<number>;
@@ -375,6 +382,11 @@ export interface ErpPort {
 
   documentsPage(query: DocumentPageQuery): Promise<DocumentRow[]>;
   documentsById(documentIds: readonly string[]): Promise<DocumentRow[]>;
+  /**
+   * One customer's documents whose order_reference is one of `references`
+   * (an order's inbox id or its customer reference), oldest first.
+   */
+  documentsByOrderReference(customerCode: string, references: readonly string[]): Promise<DocumentRow[]>;
   documentLines(documentIds: readonly string[]): Promise<DocumentLineRow[]>;
   documentFiles(documentIds: readonly string[]): Promise<DocumentFileRow[]>;
   documentFileContent(fileId: string): Promise<DocumentFileContent | null>;

@@ -38,6 +38,7 @@ export interface Statements {
   incoming: string;
   customersPage: (opts: { agent: boolean; after: boolean; search: boolean }) => string;
   destinations: string;
+  agentsByCode: string;
   latestChangeId: string;
   changesSince: string;
   insertOrderHeader: string;
@@ -48,6 +49,7 @@ export interface Statements {
   orderLines: string;
   documentsPage: (opts: { type: boolean; from: boolean; to: boolean; before: boolean }) => string;
   documentsById: string;
+  documentsByOrderReference: string;
   documentLines: string;
   documentFiles: string;
   documentFileContent: string;
@@ -138,6 +140,8 @@ export function buildStatements(d: Dialect): Statements {
          postcode AS postcode, city AS city, province AS province, country AS country, is_default AS isDefault
        FROM ecom_destinations WHERE customer_code IN (${d.keyList('@codes')})
        ORDER BY customer_code, destination_id`,
+    agentsByCode: `SELECT agent_code AS code, name AS name, email AS email
+       FROM ecom_agents WHERE agent_code IN (${d.keyList('@codes')})`,
     latestChangeId: `SELECT ${d.id('MAX(change_id)')} AS id FROM ecom_changes`,
     changesSince: `SELECT ${d.id('change_id')} AS changeId, entity AS entity, entity_key AS entityKey
        FROM ecom_changes WHERE change_id > @since ORDER BY change_id ${d.limit('@limit')}`,
@@ -176,6 +180,9 @@ export function buildStatements(d: Dialect): Statements {
        ${o.before ? 'AND (doc_date < @beforeDate OR (doc_date = @beforeDate AND document_id < @beforeId))' : ''}
        ORDER BY doc_date DESC, document_id DESC ${d.limit('@limit')}`,
     documentsById: `SELECT ${document} FROM ecom_documents WHERE document_id IN (${d.keyList('@ids')})`,
+    documentsByOrderReference: `SELECT ${document} FROM ecom_documents
+       WHERE customer_code = @customerCode AND order_reference IN (${d.keyList('@refs')})
+       ORDER BY doc_date, document_id`,
     documentLines: `SELECT document_id AS documentId, line_no AS lineNo, sku AS sku, description AS description,
          ${d.decimal('quantity')} AS quantity, unit AS unit, ${d.decimal('unit_price')} AS unitPrice,
          ${d.decimal('discount_1')} AS discount1, ${d.decimal('discount_2')} AS discount2,

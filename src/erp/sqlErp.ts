@@ -7,6 +7,7 @@ import { likePattern, type Dialect } from './dialect';
 import { groupCustomerContexts } from './groupCustomerContexts';
 import { addDays } from '../stats/statsWindows';
 import type {
+  AgentRow,
   ArticleRow,
   CatalogPageQuery,
   ChangeRow,
@@ -137,6 +138,10 @@ export abstract class SqlErp implements ErpPort {
     return (await this.all(this.statements.destinations, { codes: JSON.stringify(codes) })).map(mapDestination);
   }
 
+  async agentsByCode(codes: readonly string[]): Promise<AgentRow[]> {
+    return (await this.all(this.statements.agentsByCode, { codes: JSON.stringify(codes) })) as unknown as AgentRow[];
+  }
+
   async latestChangeId(): Promise<number> {
     const row = (await this.all(this.statements.latestChangeId))[0];
     return row && row.id !== null ? Number(row.id) : 0;
@@ -189,6 +194,11 @@ export abstract class SqlErp implements ErpPort {
 
   async documentsById(ids: readonly string[]): Promise<DocumentRow[]> {
     return (await this.all(this.statements.documentsById, { ids: JSON.stringify(ids) })).map(mapDocument);
+  }
+
+  async documentsByOrderReference(customerCode: string, references: readonly string[]): Promise<DocumentRow[]> {
+    const rows = await this.all(this.statements.documentsByOrderReference, { customerCode, refs: JSON.stringify(references) });
+    return rows.map(mapDocument);
   }
 
   async documentLines(ids: readonly string[]): Promise<DocumentLineRow[]> {

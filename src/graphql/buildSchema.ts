@@ -16,14 +16,26 @@ import gql from 'graphql-tag';
 import { buildSchema, createResolversMap } from 'type-graphql';
 import { CustomerResolver } from '../../resolvers/customer.resolver';
 import { referenceResolvers } from '../../resolvers/entities';
-import { DocumentResolver } from '../../resolvers/document.resolver';
-import { OrderResolver } from '../../resolvers/order.resolver';
+import { DocumentLineResolver, DocumentResolver } from '../../resolvers/document.resolver';
+import { OrderLineResolver, OrderResolver } from '../../resolvers/order.resolver';
+import { ViewerResolver } from '../../resolvers/viewer.resolver';
 import { PriceResolver } from '../../resolvers/price.resolver';
 import { QuoteResolver } from '../../resolvers/quote.resolver';
 import { ProductResolver } from '../../resolvers/product.resolver';
 import { StatsResolver } from '../../resolvers/stats.resolver';
 
-export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver, DocumentResolver, StatsResolver] as const;
+export const RESOLVERS = [
+  ProductResolver,
+  PriceResolver,
+  CustomerResolver,
+  ViewerResolver,
+  QuoteResolver,
+  OrderResolver,
+  OrderLineResolver,
+  DocumentResolver,
+  DocumentLineResolver,
+  StatsResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 

@@ -19,7 +19,8 @@
  *   `_entities`: the number of representations. Inside a quote or a placed
  *   order, the `lines` field repeats once per input line;
  * - lists whose size no argument tells are estimated: a document's or an
- *   order's `lines` 20, a document's `files` 3, a customer's `destinations` 5;
+ *   order's `lines` 20, a document's `files` 3, a customer's `destinations` 5,
+ *   an order's `documents` 5;
  * - expensive fields add a weight on top of their 1: `price` 4 (the pricing
  *   engine), `priceBreaks` 8 (one price per break), `explanation` 2,
  *   `availability` 2 (stock facts), and every quoted or ordered line 4 (it is
@@ -59,7 +60,7 @@ const PAGES: Record<string, { def: number; max: number }> = {
 /** Lists whose length no argument tells: an estimate of a typical size. */
 const ESTIMATED_LISTS: Record<string, Record<string, number>> = {
   Document: { lines: 20, files: 3 },
-  Order: { lines: 20 },
+  Order: { lines: 20, documents: 5 },
   Customer: { destinations: 5 },
 };
 

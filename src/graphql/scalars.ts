@@ -84,3 +84,31 @@ export const DateScalar = new GraphQLScalarType({
     throw badUserInput('Date: expected a string literal YYYY-MM-DD.');
   },
 });
+
+/** ISO 8601 with a time and an offset (Z or ±hh:mm): an instant, never a wall-clock time. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+export function isDateTime(text: string): boolean {
+  return DATE_TIME.test(text) && isCalendarDate(text.slice(0, 10)) && !Number.isNaN(Date.parse(text));
+}
+
+function toDateTime(value: unknown): string {
+  if (typeof value === 'string' && isDateTime(value)) return value;
+  throw badUserInput(`DateTime: expected ISO 8601 with an offset such as "2026-11-30T10:15:00+01:00", got ${JSON.stringify(value)?.slice(0, 40)}.`);
+}
+
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  description:
+    'An instant, ISO 8601 with its offset ("2026-11-30T10:15:00+01:00"), shown in the ERP\'s time zone (ecom_settings.time_zone). Calendar dates without a time are Date.',
+  serialize(value: unknown): string {
+    // Presenters format instants in the ERP's zone (src/settings/zonedDateTime.ts); a text without an offset is a bug there.
+    if (typeof value === 'string' && isDateTime(value)) return value;
+    throw new TypeError('DateTime: internal value is not an ISO 8601 instant with an offset');
+  },
+  parseValue: toDateTime,
+  parseLiteral(ast: ValueNode): string {
+    if (ast.kind === Kind.STRING) return toDateTime(ast.value);
+    throw badUserInput('DateTime: expected a string literal.');
+  },
+});

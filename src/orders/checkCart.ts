@@ -11,6 +11,7 @@ import type { ArticleRow } from '../erp/port';
 import { type PriceResult, lineTotal } from '../pricing/computePrice';
 import { checkLineCount } from './cartLimits';
 import { checkLine, isValidQuantity } from './checkLine';
+import { orderRulesOf } from './orderableQuantity';
 import { type OrderProblem, orderProblem } from './orderProblems';
 
 /** What a cart check reads about the caller's catalog. */
@@ -55,8 +56,7 @@ export async function evaluateLines(facts: CartFacts, lines: readonly LineReques
         quantity,
         quantityText: line.quantity instanceof InvalidDecimal ? line.quantity.text : String(line.quantity),
         article,
-        packQty: article ? erpDecimal(article.packQty, ONE) : ONE,
-        minOrderQty: article ? erpDecimal(article.minOrderQty, ZERO) : ZERO,
+        rules: article ? orderRulesOf(article) : { pack: ONE, minimum: ZERO },
         price,
         expectedUnitPrice: line.expectedUnitPrice ?? null,
       });

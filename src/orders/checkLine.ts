@@ -7,16 +7,12 @@ import { Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { ArticleRow } from '../erp/port';
 import type { PriceResult } from '../pricing/computePrice';
 import { type OrderProblem, orderProblem } from './orderProblems';
+import { isValidQuantity, type OrderRules, respectsMinimum, respectsPack } from './orderableQuantity';
 
-/** The ERP's decimal(18,3): at most 15 integer digits. */
-const MAX_QUANTITY = new Decimal('999999999999999.999');
+export { isValidQuantity };
+
 /** The ERP's decimal(19,2) line total: at most 17 integer digits. */
 const MAX_LINE_TOTAL = new Decimal('99999999999999999.99');
-
-/** A quantity the ERP can store: a decimal > 0 with at most 3 decimals, within decimal(18,3). */
-export function isValidQuantity(quantity: Decimal | null): quantity is Decimal {
-  return quantity !== null && quantity.isFinite() && quantity.gt(0) && quantity.decimalPlaces() <= 3 && quantity.lte(MAX_QUANTITY);
-}
 
 export interface LineFacts {
   index: number;
@@ -27,8 +23,8 @@ export interface LineFacts {
   quantityText: string;
   /** The visible article, or null when missing or invisible (the same thing). */
   article: ArticleRow | null;
-  packQty: Decimal;
-  minOrderQty: Decimal;
+  /** The article's pack and minimum (orderableQuantity.ts: the same rule the quantity helpers follow). */
+  rules: OrderRules;
   /** The price at this quantity, or null (price on request or not computed). */
   price: PriceResult | null;
   expectedUnitPrice?: Decimal | null;
@@ -42,11 +38,11 @@ export function checkLine(line: LineFacts): OrderProblem[] {
   const quantity = line.quantity;
   const problems: OrderProblem[] = [];
   const q = formatPlain(quantity);
-  if (line.packQty.gt(0) && !quantity.mod(line.packQty).isZero()) {
-    problems.push(orderProblem('NOT_MULTIPLE_OF_PACK', index, { sku, quantity: q, pack: formatPlain(line.packQty) }));
+  if (!respectsPack(quantity, line.rules)) {
+    problems.push(orderProblem('NOT_MULTIPLE_OF_PACK', index, { sku, quantity: q, pack: formatPlain(line.rules.pack) }));
   }
-  if (quantity.lt(line.minOrderQty)) {
-    problems.push(orderProblem('BELOW_MINIMUM', index, { sku, quantity: q, minimum: formatPlain(line.minOrderQty) }));
+  if (!respectsMinimum(quantity, line.rules)) {
+    problems.push(orderProblem('BELOW_MINIMUM', index, { sku, quantity: q, minimum: formatPlain(line.rules.minimum) }));
   }
   if (line.price === null) {
     problems.push(orderProblem('NO_PRICE', index, { sku }));

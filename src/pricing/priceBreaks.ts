@@ -4,8 +4,15 @@
  * change at a list break or a condition threshold: pricing at each of those,
  * in order, and keeping the ones where the unit price differs from the one
  * before, gives every break and nothing else.
+ *
+ * Given the article's order rules, the breaks are those a customer can
+ * order: each threshold moves up to the first orderable quantity at or
+ * above it, and the list starts at the smallest orderable quantity (not at
+ * a threshold of 0 nobody can order). Pricing the same step function at
+ * those quantities keeps every orderable quantity where the price changes.
  */
 import type { Decimal } from '../decimal/decimal';
+import { minimumQuantity, orderableQuantity, type OrderRules } from '../orders/orderableQuantity';
 import { inForce } from './conditions';
 import { computePrice, type PriceInputs } from './computePrice';
 
@@ -14,15 +21,16 @@ export interface PriceBreak {
   unitPrice: Decimal;
 }
 
-export function priceBreaks(query: PriceInputs): PriceBreak[] {
+export function priceBreaks(query: PriceInputs, orderable?: OrderRules): PriceBreak[] {
   const { today } = query;
-  const thresholds: Decimal[] = [];
+  const raw: Decimal[] = [];
   for (const items of [query.customerList, query.defaultList]) {
-    for (const item of items ?? []) if (inForce(item, today)) thresholds.push(item.minQty);
+    for (const item of items ?? []) if (inForce(item, today)) raw.push(item.minQty);
   }
   for (const c of query.conditions.candidates(query.sku, query.familyCode).all) {
-    if (inForce(c, today)) thresholds.push(c.minQty);
+    if (inForce(c, today)) raw.push(c.minQty);
   }
+  const thresholds = orderable ? orderableThresholds(raw, orderable) : raw;
   thresholds.sort((a, b) => a.comparedTo(b));
 
   const breaks: PriceBreak[] = [];
@@ -38,4 +46,16 @@ export function priceBreaks(query: PriceInputs): PriceBreak[] {
     }
   }
   return breaks;
+}
+
+/** The first orderable quantity, and each threshold moved up to an orderable one (those beyond decimal(18,3) dropped). */
+function orderableThresholds(raw: readonly Decimal[], rules: OrderRules): Decimal[] {
+  const first = minimumQuantity(rules);
+  if (first === null) return [];
+  const out = [first];
+  for (const t of raw) {
+    const q = orderableQuantity(rules, t);
+    if (q !== null) out.push(q);
+  }
+  return out;
 }

@@ -396,6 +396,10 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
         ['orderLines', (e) => e.orderLines(numericIds), (r) => assert.deepEqual(r, [])],
         ['documentsById', (e) => e.documentsById(many(['DOC-005'], 'ND')), (r) =>
           assert.deepEqual((r as { id: string }[]).map((d) => d.id), ['DOC-005'])],
+        ['agentsByCode', (e) => e.agentsByCode(many(['AG2'], 'NA')), (r) =>
+          assert.deepEqual((r as { code: string }[]).map((a) => a.code), ['AG2'])],
+        ['documentsByOrderReference', (e) => e.documentsByOrderReference('C1', many(['PO-77'], 'NR')), (r) =>
+          assert.deepEqual((r as { id: string }[]).map((d) => d.id), ['DOC-002'])],
         ['documentLines', (e) => e.documentLines(many(['DOC-005'], 'ND')), (r) =>
           assert.deepEqual((r as { documentId: string }[]).map((d) => d.documentId), ['DOC-005'])],
         ['documentFiles', (e) => e.documentFiles(many(['DOC-005'], 'ND')), (r) =>
@@ -660,6 +664,22 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
       const rows = sortBy(await erp.documentsById(['DOC-002', 'DOC-005', 'NOPE']), 'id');
       checkRows(h, rows, [EXPECTED_DOCS['DOC-002'], EXPECTED_DOCS['DOC-005']], 'documentsById');
       assert.deepEqual(await erp.documentsById([]), []);
+    });
+
+    test('documentsByOrderReference: the customer\'s documents with one of the references, oldest first; other customers\' never', async () => {
+      const rows = await erp.documentsByOrderReference('C1', ['PO-77', 'PO-1', 'NOPE']);
+      checkRows(h, rows, [EXPECTED_DOCS['DOC-001'], EXPECTED_DOCS['DOC-002']], 'documentsByOrderReference');
+      assert.deepEqual(await erp.documentsByOrderReference('C3', ['PO-77', 'PO-1']), []);
+      assert.deepEqual(await erp.documentsByOrderReference('C1', []), []);
+    });
+
+    test('agentsByCode: the asked agents with name and email (NULL kept); unknown codes absent', async () => {
+      const rows = sortBy(await erp.agentsByCode(['AG2', 'AG1', 'NOPE']), 'code');
+      checkRows(h, rows, [
+        { code: 'AG1', name: 'Mario Rossi', email: 'mario.rossi@example.com' },
+        { code: 'AG2', name: 'Lucia Bianchi', email: null },
+      ], 'agentsByCode');
+      assert.deepEqual(await erp.agentsByCode([]), []);
     });
 
     test('documentLines: by document and line number, NULLs kept, decimals exact', async () => {

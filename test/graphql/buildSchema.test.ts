@@ -16,7 +16,9 @@ import type { ArticleRow } from '../../src/erp/port';
 import { buildPonteSchema, printPonteSchema, withTypedDefaults } from '../../src/graphql/buildSchema';
 import type { PonteContext } from '../../src/graphql/context';
 import { OrderErrorCode } from '../../src/orders/orderProblems';
-import { OrderStatus } from '../../src/orders/presentOrder';
+import { OrderChannel, OrderStatus } from '../../src/orders/presentOrder';
+import { DocumentFileKind } from '../../src/documents/presentDocument';
+import { ViewerRole } from '../../src/auth/viewerRole';
 import { PriceSource } from '../../src/pricing/computePrice';
 import { PriceStepKind } from '../../src/pricing/explainPrice';
 import { projectRoot } from '../../src/projectRoot';
@@ -36,12 +38,15 @@ const ARTICLE: ArticleRow = {
   webEnabled: true,
 };
 
+const PACK_OF_10: ArticleRow = { ...ARTICLE, sku: 'P10', packQty: '10.000', minOrderQty: '25' };
+
 /** Just enough context for product(sku) { price }: the quantities the price field asks for are recorded. */
 function pricingContext(asked: unknown[]): PonteContext {
   const viewer = { policy: ALL_ACTIVE_POLICY } as Viewer;
+  const articles = [ARTICLE, PACK_OF_10];
   return {
     viewer: async () => viewer,
-    loaders: { article: { loadMany: async (skus: readonly string[]) => skus.map((sku) => (sku === ARTICLE.sku ? ARTICLE : null)) } },
+    loaders: { article: { loadMany: async (skus: readonly string[]) => skus.map((sku) => articles.find((a) => a.sku === sku) ?? null) } },
     prices: {
       load: async (request: { quantity: unknown }) => {
         asked.push(request.quantity);
@@ -74,15 +79,20 @@ describe('argument defaults', () => {
     );
   });
 
-  test('the built schema holds the default as a Decimal', async () => {
+  test("price(quantity) has no SDL default: the default is the article's smallest orderable quantity", async () => {
     const product = (await buildPonteSchema()).getType('Product') as GraphQLObjectType;
     const [quantity] = product.getFields().price!.args;
     assert.equal(quantity!.name, 'quantity');
-    assert.ok(quantity!.defaultValue instanceof Decimal);
+    assert.equal(quantity!.defaultValue, undefined);
+    assert.match(await printPonteSchema(), /price\(quantity: Decimal\): Price/);
   });
 
-  test('the SDL still prints the default as the literal "1"', async () => {
-    assert.match(await printPonteSchema(), /price\(quantity: Decimal = "1"\): Price/);
+  test('price without a quantity, and with an explicit null, asks for a pack-of-10 / minimum-25 article at 30', async () => {
+    const asked = await quantitiesAsked('{ product(sku: "P10") { a: price { unitPrice } b: price(quantity: null) { unitPrice } } }');
+    assert.deepEqual(
+      asked.map((q) => (q instanceof Decimal ? q.toString() : q)),
+      ['30', '30'],
+    );
   });
 
   test('withTypedDefaults parses argument and input-field defaults with the final scalar', () => {
@@ -117,7 +127,10 @@ describe('enums', () => {
   const domain: Record<string, Record<string, string>> = {
     OrderErrorCode,
     OrderStatus,
+    OrderChannel,
     DocumentType,
+    DocumentFileKind,
+    ViewerRole,
     PriceSource,
     PriceStepKind,
     StockStatus,

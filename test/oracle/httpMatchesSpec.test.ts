@@ -22,6 +22,7 @@ import {
   expectedAvailability,
   expectedVatSummary,
   isMultipleOf,
+  referenceOrderable,
   isVisibleTo,
   sameDecimal,
   startOracleServer,
@@ -566,11 +567,13 @@ async function checkViewer(erp: RandomErp, server: OracleServer, viewer: Viewer,
     compareArticle(r, sku, got, a);
     compareAvailability(r, `${sku} availability`, got.availability, erp, sku, viewer);
     const base = referenceBase(erp, viewer, a);
-    comparePrice(r, `${sku} q=default(1)`, got.qd, referencePrice({ ...base, quantity: '1' }), '1', a.vatRate, erp.currency);
+    // The default quantity is the article's smallest orderable one (issue 12), as the contract's rules give it.
+    const first = referenceOrderable('0', a.packQty, a.minOrderQty)!;
+    comparePrice(r, `${sku} q=default(${first})`, got.qd, referencePrice({ ...base, quantity: first }), first, a.vatRate, erp.currency);
     QUANTITIES.forEach((q, qi) => {
       comparePrice(r, `${sku} q=${style === 'string' ? `"${q}"` : q}`, got[alias(qi)], referencePrice({ ...base, quantity: q }), q, a.vatRate, erp.currency);
     });
-    compareBreaks(r, `${sku}`, got.priceBreaks, referencePriceBreaks(base));
+    compareBreaks(r, `${sku}`, got.priceBreaks, referencePriceBreaks(base, { first, atLeast: (t) => referenceOrderable(t, a.packQty, a.minOrderQty) }));
   }
 
   // product(sku) for a few skus, visible or not, the quantity a variable (JSON string or number).

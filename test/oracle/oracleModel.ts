@@ -212,6 +212,31 @@ export function isMultipleOf(q: string, pack: string): boolean {
   return x % y === 0n;
 }
 
+/**
+ * The first quantity ≥ q the contract lets one order (a multiple of pack,
+ * at least min_order_qty, > 0, in thousandths as decimal(18,3) stores it;
+ * a pack of 0 sets no multiple), in integer thousandths: written apart from
+ * Ponte's decimal.js version. null beyond decimal(18,3).
+ */
+export function referenceOrderable(q: string, pack: string, min: string): string | null {
+  const thousandths = (text: string) => {
+    const [x, y] = align(fixed(text), fixed('0.001'));
+    return { units: x, per: y };
+  };
+  const ceilThousandths = (text: string) => {
+    const { units, per } = thousandths(text);
+    return units >= 0n ? (units + per - 1n) / per : -((-units) / per);
+  };
+  const step = ceilThousandths(pack) > 0n ? ceilThousandths(pack) : 1n;
+  let target = ceilThousandths(q);
+  const minimum = ceilThousandths(min);
+  if (target < minimum) target = minimum;
+  if (target < 1n) target = 1n;
+  const result = ((target + step - 1n) / step) * step;
+  if (result > 999_999_999_999_999_999n) return null;
+  return plain({ n: result, s: 3 });
+}
+
 // ---------------------------------------------------------------------------
 // Ponte, started as the checker starts it
 

@@ -285,10 +285,21 @@ export interface ReferenceBreak {
  * last one kept. Prices are step functions of q that can only change at a
  * min_qty, so this superset of the real thresholds finds every break.
  */
-export function referencePriceBreaks(input: Omit<ReferenceInput, 'quantity'>): ReferenceBreak[] {
-  const candidates: Fixed[] = [];
-  for (const r of input.priceListItems) candidates.push(fixed(r.minQty));
-  for (const c of input.conditions) candidates.push(fixed(c.minQty));
+/**
+ * @param orderable when given, the breaks a customer can order: the first
+ * orderable quantity, then each threshold moved up to its next orderable
+ * quantity (thresholds beyond any orderable quantity dropped).
+ */
+export function referencePriceBreaks(
+  input: Omit<ReferenceInput, 'quantity'>,
+  orderable?: { first: string; atLeast: (threshold: string) => string | null },
+): ReferenceBreak[] {
+  const thresholds: string[] = [];
+  for (const r of input.priceListItems) thresholds.push(r.minQty);
+  for (const c of input.conditions) thresholds.push(c.minQty);
+  const candidates: Fixed[] = (
+    orderable ? [orderable.first, ...thresholds.map(orderable.atLeast).filter((q): q is string => q !== null)] : thresholds
+  ).map(fixed);
   candidates.sort(compareFixed);
 
   const breaks: ReferenceBreak[] = [];

@@ -7,11 +7,13 @@ import 'reflect-metadata';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Decimal } from '../../src/decimal/decimal';
-import { presentDocument, presentDocumentLine, presentShipment } from '../../src/documents/presentDocument';
-import type { DocumentLineRow, DocumentRow, OrderHeaderRow } from '../../src/erp/port';
+import { presentDocument, presentDocumentFile, presentDocumentLine, presentShipment } from '../../src/documents/presentDocument';
+import type { DocumentFileRow, DocumentLineRow, DocumentRow, OrderHeaderRow } from '../../src/erp/port';
 import { discountsOf, presentOrder } from '../../src/orders/presentOrder';
 import type { PriceView } from '../../src/pricing/presentPrice';
 import { Price, toPrice } from '../../resolvers/types/price.type';
+
+const ROME = 'Europe/Rome';
 
 function documentRow(overrides: Partial<DocumentRow> = {}): DocumentRow {
   return {
@@ -69,7 +71,7 @@ describe('presentDocument', () => {
 
 describe('presentShipment', () => {
   test('a document without delivery details has no shipment', () => {
-    assert.equal(presentShipment(documentRow(), null), null);
+    assert.equal(presentShipment(documentRow(), null, ROME), null);
   });
 
   const facts: Array<[string, Partial<DocumentRow>]> = [
@@ -81,18 +83,45 @@ describe('presentShipment', () => {
   ];
   for (const [name, overrides] of facts) {
     test(`${name} alone makes a shipment`, () => {
-      assert.notEqual(presentShipment(documentRow(overrides), null), null);
+      assert.notEqual(presentShipment(documentRow(overrides), null, ROME), null);
     });
   }
 
   test('the destination given is the one shown', () => {
     const destination = { id: 'D1' };
-    assert.equal(presentShipment(documentRow({ destinationId: 'D1' }), destination)?.destination, destination);
+    assert.equal(presentShipment(documentRow({ destinationId: 'D1' }), destination, ROME)?.destination, destination);
+  });
+
+  test("shippedAt, the ERP's wall-clock time, is shown with the offset of the ERP's zone", () => {
+    assert.equal(presentShipment(documentRow({ shippedAt: '2026-11-30T10:15:00' }), null, ROME)?.shippedAt, '2026-11-30T10:15:00+01:00');
+    assert.equal(presentShipment(documentRow({ shippedAt: '2026-07-01 10:15' }), null, ROME)?.shippedAt, '2026-07-01T10:15:00+02:00');
+  });
+
+  test('a shippedAt that is not a datetime is null, not an error for the whole document', () => {
+    assert.equal(presentShipment(documentRow({ carrier: 'BRT', shippedAt: 'domani' }), null, ROME)?.shippedAt, null);
   });
 });
 
+describe('presentDocumentFile', () => {
+  const kinds: Array<[string, string]> = [
+    ['PDF', 'PDF'],
+    ['FATTURAPA_XML', 'FATTURAPA_XML'],
+    ['OTHER', 'OTHER'],
+    ['pdf ', 'PDF'],
+    ['P7M', 'OTHER'],
+    ['toString', 'OTHER'],
+  ];
+  for (const [stored, shown] of kinds) {
+    test(`kind ${JSON.stringify(stored)} reads as ${shown}`, () => {
+      const file = { id: 'F1', documentId: 'D1', kind: stored, fileName: 'a', contentType: 'application/pdf', size: 1 } as DocumentFileRow;
+      assert.equal(presentDocumentFile(file).kind, shown);
+    });
+  }
+});
+
 describe('presentOrder', () => {
-  const header = (status: string) => ({ inboxId: '1', status, totalNet: '0.00' }) as OrderHeaderRow;
+  const header = (status: string, extra: Partial<OrderHeaderRow> = {}) =>
+    ({ inboxId: '1', status, channel: 'STOREFRONT', totalNet: '0.00', createdAt: '2026-06-15T10:00:00.000Z', ...extra }) as OrderHeaderRow;
   const statuses: Array<[string, string]> = [
     ['NEW', 'NEW'],
     ['IMPORTED', 'IMPORTED'],
@@ -102,9 +131,28 @@ describe('presentOrder', () => {
   ];
   for (const [stored, shown] of statuses) {
     test(`status ${stored} reads as ${shown}`, () => {
-      assert.equal(presentOrder(header(stored), []).status, shown);
+      assert.equal(presentOrder(header(stored), [], ROME).status, shown);
     });
   }
+
+  const channels: Array<[string, string]> = [
+    ['STOREFRONT', 'STOREFRONT'],
+    ['SALES_APP', 'SALES_APP'],
+    ['EDI', 'OTHER'],
+    ['PHONE', 'OTHER'],
+    ['', 'OTHER'],
+    ['hasOwnProperty', 'OTHER'],
+  ];
+  for (const [stored, shown] of channels) {
+    test(`channel ${JSON.stringify(stored)} reads as ${shown}`, () => {
+      assert.equal(presentOrder(header('NEW', { channel: stored }), [], ROME).channel, shown);
+    });
+  }
+
+  test('createdAt, written in UTC, is shown in the ERP zone with its offset', () => {
+    assert.equal(presentOrder(header('NEW'), [], ROME).createdAt, '2026-06-15T12:00:00+02:00');
+    assert.equal(presentOrder(header('NEW', { createdAt: '2026-12-01T09:30:05.250Z' }), [], ROME).createdAt, '2026-12-01T10:30:05.250+01:00');
+  });
 
   const discounts: Array<[Array<string | null>, string[]]> = [
     [[null, null, null], []],
