@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { catalogPage } from '../src/catalog/catalogPage';
+import { searchTerms } from '../src/catalog/searchTerms';
 import { visibleArticles } from '../src/catalog/visibleArticles';
 import { chargePricedLines, computeTurn } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
@@ -48,10 +49,11 @@ export class ProductResolver {
       first: pageSize(first, 24, MAX_CATALOG_PAGE),
       after: decodeCursor(CURSOR, after),
       family: optionalFilter(family, 'family'),
-      search: optionalFilter(search, 'search'),
+      terms: searchTerms(optionalFilter(search, 'search') ?? ''),
     };
     const page = await catalogPage(request, await ctx.viewer(), ctx.loaders.catalogBatch);
-    return pageConnection(page.items, page.hasNextPage, (a) => encodeCursor(CURSOR, a.sku), toProduct);
+    const connection = pageConnection(page.items, page.hasNextPage, (a) => encodeCursor(CURSOR, a.sku), toProduct);
+    return { ...connection, query: { terms: request.terms, family: request.family } };
   }
 
   @FieldResolver(() => Price, { nullable: true, description: 'For the acting customer; null = price on request.' })

@@ -21,8 +21,9 @@ import { OrderResolver } from '../../resolvers/order.resolver';
 import { PriceResolver } from '../../resolvers/price.resolver';
 import { QuoteResolver } from '../../resolvers/quote.resolver';
 import { ProductResolver } from '../../resolvers/product.resolver';
+import { CatalogFacetsResolver } from '../../resolvers/catalogFacets.resolver';
 
-export const RESOLVERS = [ProductResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver, DocumentResolver] as const;
+export const RESOLVERS = [ProductResolver, CatalogFacetsResolver, PriceResolver, CustomerResolver, QuoteResolver, OrderResolver, DocumentResolver] as const;
 
 let built: Promise<GraphQLSchema> | null = null;
 
