@@ -43,7 +43,11 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 24 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('family', () => String, { nullable: true }) family?: string | null,
-    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Words that must all occur, in any order, in the sku or the description, ignoring case and accents (the first 8 distinct words count).',
+    })
+    search?: string | null,
   ): Promise<ProductConnection> {
     const request = {
       first: pageSize(first, 24, MAX_CATALOG_PAGE),

@@ -165,10 +165,7 @@ export interface CatalogPageQuery {
   /** Exclusive lower bound on sku; null = from the first. */
   after: string | null;
   family: string | null;
-  /**
-   * Folded search words (src/catalog/searchTerms.ts): each must occur in the
-   * sku or the description, compared folded (matchesTerms); [] = no search.
-   */
+  /** Folded search words, each in the sku or the description (src/catalog/searchTerms.ts); [] = no search. */
   terms: readonly string[];
   /** Only articles with restricted = 0. */
   unrestrictedOnly: boolean;
@@ -183,10 +180,7 @@ export interface CatalogCountRow {
 }
 
 /** A family's name from ecom_families. */
-export interface FamilyRow {
-  code: string;
-  name: string | null;
-}
+export type FamilyRow = { code: string; name: string | null };
 
 export interface CustomerPageQuery {
   /** Only the customers this agent follows; null = every customer. */

@@ -182,3 +182,23 @@ describe('families without the optional ecom_families relation', () => {
     });
   });
 });
+
+describe('counts after a change in the feed', () => {
+  let server: TestServer;
+  let db: ReturnType<typeof createFixtureDb>;
+  before(async () => {
+    db = createFixtureDb();
+    insertRows(db, 'ecom_articles', [article('A1', { family_code: 'F1', description: 'Tassello nylon' }), article('A2', { family_code: 'F1', description: 'Tassello acciaio' })]);
+    server = await startTestServer(db);
+  });
+  after(() => server.close());
+
+  test('an article that leaves the web is no longer counted once its ARTICLE change is read', async () => {
+    const query = '{ catalog(search: "tassello") { totalCount families { code count } } }';
+    assert.deepEqual((await server.gql(query)).body.data.catalog, { totalCount: 2, families: [{ code: 'F1', count: 2 }] });
+    db.prepare(`UPDATE ecom_articles SET web_enabled = 0 WHERE sku = 'A2'`).run();
+    db.prepare(`INSERT INTO ecom_changes (entity, entity_key, changed_at) VALUES ('ARTICLE', 'A2', '2026-11-30T10:00:00')`).run();
+    await server.app.changeFeed.pollOnce();
+    assert.deepEqual((await server.gql(query)).body.data.catalog, { totalCount: 1, families: [{ code: 'F1', count: 1 }] });
+  });
+});
