@@ -8,6 +8,7 @@ import { type ErpCache, type GlobalConditions, type ReferenceFacts, priceItemKey
 import type {
   AgentRow,
   ArticleRow,
+  CatalogCountRow,
   CatalogPageQuery,
   CustomerContextRow,
   DestinationRow,
@@ -42,6 +43,10 @@ export interface ErpLoaders {
   stock: DataLoader<string, StockFacts, string>;
   /** One raw catalog batch (active, web-enabled, by sku); visibility is the caller's job. */
   catalogBatch(query: CatalogPageQuery): Promise<ArticleRow[]>;
+  /** Active, web-enabled articles matching the terms, counted per family and restricted flag; visibility is the caller's job. */
+  catalogCounts(terms: readonly string[]): Promise<CatalogCountRow[]>;
+  /** Family code → its name in ecom_families (null or absent: the name is the code). */
+  familyNames(): Promise<ReadonlyMap<string, string | null>>;
   /** Order lines by inbox id: read live (never cached), batched per request. */
   orderLines: DataLoader<string, OrderLineRow[], string>;
   /** Document lines and files by document id: read live, batched per request. */
@@ -112,6 +117,10 @@ export function customerContextFill(erp: ErpPort, cache: ErpCache): CacheFill<st
     },
     absent: () => null,
   };
+}
+
+async function familyNamesOf(erp: ErpPort): Promise<ReadonlyMap<string, string | null>> {
+  return new Map((await erp.familyNames()).map((f) => [f.code, f.name]));
 }
 
 async function referenceOf(erp: ErpPort): Promise<ReferenceFacts> {
@@ -206,7 +215,8 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
   const article = cachedLoader({ ...articleFill(erp, cache), background: articleFill(background, cache), freshness, tag: skuTag });
 
   const catalogBatch = (query: CatalogPageQuery): Promise<ArticleRow[]> => {
-    const key = JSON.stringify([query.after, query.family, query.search, query.unrestrictedOnly, query.limit]);
+    // The words' order changes nothing they match.
+    const key = JSON.stringify([query.after, query.family, [...query.terms].sort(), query.unrestrictedOnly, query.limit]);
     freshness.tags.add(CATALOG_TAG);
     const read = (port: ErpPort) => async () => {
       const generation = cache.articles.generation();
@@ -221,11 +231,19 @@ export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: Reque
     return cachedValue(cache.catalogBatches, key, read(erp), freshness, read(background));
   };
 
+  const catalogCounts = (terms: readonly string[]): Promise<CatalogCountRow[]> => {
+    const sorted = [...terms].sort();
+    freshness.tags.add(CATALOG_TAG);
+    return cachedValue(cache.catalogCounts, JSON.stringify(sorted), () => erp.catalogCounts(sorted), freshness, () => background.catalogCounts(sorted));
+  };
+
   return {
     reference: cachedSingleton(cache.reference, 'reference', () => referenceOf(erp), freshness, () => referenceOf(background)),
     globalConditions: cachedSingleton(cache.globalConditions, 'global', () => globalConditionsOf(erp), freshness, () => globalConditionsOf(background)),
     article,
     catalogBatch,
+    catalogCounts,
+    familyNames: cachedSingleton(cache.familyNames, 'families', () => familyNamesOf(erp), freshness, () => familyNamesOf(background)),
     customerContext: cachedLoader({ ...customerContextFill(erp, cache), background: customerContextFill(background, cache), freshness }),
     destinations: cachedLoader({ ...destinationsFill(erp, cache), background: destinationsFill(background, cache), freshness }),
     agent: cachedLoader({ ...agentFill(erp, cache), background: agentFill(background, cache), freshness }),

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { catalogPage } from '../src/catalog/catalogPage';
+import { searchTerms } from '../src/catalog/searchTerms';
 import { visibleArticles } from '../src/catalog/visibleArticles';
 import { chargePricedLines, computeTurn } from '../src/graphql/workBudget';
 import type { PonteContext } from '../src/graphql/context';
@@ -42,16 +43,21 @@ export class ProductResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 24 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after?: string | null,
     @Arg('family', () => String, { nullable: true }) family?: string | null,
-    @Arg('search', () => String, { nullable: true }) search?: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'Words that must all occur, in any order, in the sku or the description, ignoring case and accents (the first 8 distinct words count).',
+    })
+    search?: string | null,
   ): Promise<ProductConnection> {
     const request = {
       first: pageSize(first, 24, MAX_CATALOG_PAGE),
       after: decodeCursor(CURSOR, after),
       family: optionalFilter(family, 'family'),
-      search: optionalFilter(search, 'search'),
+      terms: searchTerms(optionalFilter(search, 'search') ?? ''),
     };
     const page = await catalogPage(request, await ctx.viewer(), ctx.loaders.catalogBatch);
-    return pageConnection(page.items, page.hasNextPage, (a) => encodeCursor(CURSOR, a.sku), toProduct);
+    const connection = pageConnection(page.items, page.hasNextPage, (a) => encodeCursor(CURSOR, a.sku), toProduct);
+    return { ...connection, query: { terms: request.terms, family: request.family } };
   }
 
   @FieldResolver(() => Price, {

@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Decimal, erpDecimal, ONE, ZERO } from '../../src/decimal/decimal';
 import type { ArticleRow } from '../../src/erp/port';
 import { firstOrderableQuantity } from '../../src/graphql/quantityArguments';
@@ -82,6 +82,18 @@ export class ProductEdge {
   node!: Product;
 }
 
+@ObjectType({ description: 'A family with articles the caller may see among the current search results.' })
+export class FamilyFacet {
+  @Field()
+  code!: string;
+
+  @Field({ description: 'From the ERP (ecom_families); the code where the ERP names the family nowhere.' })
+  name!: string;
+
+  @Field(() => Int, { description: 'Articles of this family matching the search that the caller may see.' })
+  count!: number;
+}
+
 @ObjectType()
 export class ProductConnection {
   @Field(() => [ProductEdge])
@@ -89,4 +101,7 @@ export class ProductConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  /** The search and family asked, for totalCount and families (resolved only when selected). Not exposed. */
+  query!: { terms: readonly string[]; family: string | null };
 }

@@ -65,6 +65,12 @@ CREATE TABLE ecom_articles (
 );
 CREATE INDEX ix_articles_family ON ecom_articles (family_code, sku);
 
+-- Optional in the contract: without it a family's name is its code.
+CREATE TABLE ecom_families (
+  family_code nvarchar(20)  NOT NULL PRIMARY KEY,
+  description nvarchar(200) NULL
+);
+
 CREATE TABLE ecom_price_lists (
   price_list_code nvarchar(20)  NOT NULL PRIMARY KEY,
   description     nvarchar(200) NULL,

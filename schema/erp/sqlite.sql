@@ -66,6 +66,12 @@ CREATE TABLE IF NOT EXISTS ecom_articles (
 );
 CREATE INDEX IF NOT EXISTS ix_articles_family ON ecom_articles (family_code, sku);
 
+-- Optional in the contract: without it a family's name is its code.
+CREATE TABLE IF NOT EXISTS ecom_families (
+  family_code TEXT PRIMARY KEY,
+  description TEXT
+);
+
 CREATE TABLE IF NOT EXISTS ecom_price_lists (
   price_list_code TEXT PRIMARY KEY,
   description     TEXT,

@@ -20,6 +20,7 @@ export function applyChange(cache: ErpCache, change: ChangeRow): void {
     case 'ARTICLE':
       // Any article change can move an article into or out of any catalog batch.
       cache.catalogBatches.clear();
+      cache.catalogCounts.clear();
       if (key === null) cache.articles.clear();
       else cache.articles.delete(key);
       return;

@@ -13,6 +13,7 @@ import type { CustomerFacts, GroupFacts } from '../customers/customerFacts';
 import type {
   AgentRow,
   ArticleRow,
+  CatalogCountRow,
   ConditionRow,
   DestinationRow,
   ReferenceData,
@@ -67,6 +68,10 @@ export class ErpCache {
   readonly articles: Cache<ArticleRow | null>;
   /** Raw catalog batches (before visibility), keyed by their query. */
   readonly catalogBatches: Cache<ArticleRow[]>;
+  /** Search terms → active, web-enabled matches counted per family and restricted flag (facts, before visibility). */
+  readonly catalogCounts: Cache<CatalogCountRow[]>;
+  /** The installation's family names (ecom_families), one entry. */
+  readonly familyNames: Cache<ReadonlyMap<string, string | null>>;
   /** customer code → its own facts (and its group's, by reference), or null when the customer does not exist. */
   readonly customerContexts: Cache<CustomerFacts | null>;
   /** group code → the rules and conditions addressed to the group, shared by its customers. */
@@ -108,7 +113,11 @@ export class ErpCache {
     // the ~17 000 skus a storefront's pages show; groups need little,
     // whatever their rule counts (they are held whole, below).
     this.articles = make(max, ttl, 0.075, ARTICLE_WEIGHT);
-    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.025);
+    this.catalogBatches = make(Math.max(100, Math.floor(max / 10)), ttl, 0.02);
+    // A few dozen rows per search (families × restricted), whatever the catalogue's size:
+    // a sliver of the catalog batches' old share.
+    this.catalogCounts = make<CatalogCountRow[]>(Math.max(100, Math.floor(max / 10)), ttl, 0.005);
+    this.familyNames = make<ReadonlyMap<string, string | null>>(1, ttl, 0, 1, (m) => approximateBytes([...m]));
     // A customer's own facts only: its group's are shared, and counted once in `groups`.
     this.customerContexts = make<CustomerFacts | null>(max, ttl, 0.33, CUSTOMER_WEIGHT, (f) =>
       f === null ? 0 : approximateBytes(f.customer) + approximateBytes(f.visibilityRules) + approximateBytes(f.conditions),
@@ -135,6 +144,8 @@ export class ErpCache {
       this.globalConditions,
       this.articles,
       this.catalogBatches,
+      this.catalogCounts,
+      this.familyNames,
       this.customerContexts,
       this.groups,
       this.destinations,

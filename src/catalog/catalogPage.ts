@@ -19,7 +19,8 @@ export interface CatalogRequest {
   first: number;
   after: string | null;
   family: string | null;
-  search: string | null;
+  /** The search's folded words (searchTerms); [] = no search. */
+  terms: readonly string[];
 }
 
 export interface CatalogResult {
@@ -62,7 +63,7 @@ async function collect(
     const batch = await loadBatch({
       after,
       family: request.family,
-      search: request.search,
+      terms: request.terms,
       unrestrictedOnly: narrowing.unrestrictedOnly,
       limit,
     });

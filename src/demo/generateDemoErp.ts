@@ -35,7 +35,7 @@ import { buildCustomers, ensureDemoAgentPortfolio, shapeDemoCustomer } from './c
 import { AGENTS, DEMO_AGENT } from './data/company';
 import { draftDocuments } from './documentDrafts';
 import { insertDocuments } from './documentRows';
-import { insertArticles, insertCustomers, insertReferenceData } from './masterRows';
+import { insertArticles, insertCustomers, insertFamilies, insertReferenceData } from './masterRows';
 import { insertMovementHistory } from './movementHistory';
 import { insertPriceListItems } from './priceRows';
 import { Random } from './random';
@@ -104,6 +104,7 @@ export function generateDemoErp(db: BetterSqlite3.Database, options: DemoErpOpti
   db.transaction(() => {
     insertReferenceData(ctx);
     insertCustomers(ctx);
+    insertFamilies(ctx);
     insertArticles(ctx);
     insertPriceListItems(ctx, root.derive('prices'));
     insertStock(ctx, root.derive('stock'));

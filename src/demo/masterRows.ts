@@ -1,5 +1,6 @@
 /** Settings, lists, warehouses, agents, customers and articles, written as drawn. */
 import { AGENTS, CURRENCY, ERP_SETTINGS, PRICE_LISTS, WAREHOUSES } from './data/company';
+import { FAMILIES } from './data/catalogue';
 import type { Context } from './context';
 import { qty } from './fixedPoint';
 
@@ -37,6 +38,12 @@ export function insertCustomers(ctx: Context): void {
       destination.run(d.id, c.code, d.name, d.street, d.postcode, d.city, d.province, d.country, d.isDefault ? 1 : 0);
     }
   }
+}
+
+/** Family names: fixed data, no draw, so every other table stays as the seed made it. */
+export function insertFamilies(ctx: Context): void {
+  const family = ctx.db.prepare('INSERT INTO ecom_families (family_code, description) VALUES (?, ?)');
+  for (const f of FAMILIES) if (f.code !== null) family.run(f.code, f.name);
 }
 
 export function insertArticles(ctx: Context): void {

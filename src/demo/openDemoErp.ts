@@ -14,11 +14,11 @@ const META_TABLE = 'ponte_demo_meta';
 
 /**
  * Bumped whenever the generator writes different data (2: two years of
- * stock movements consistent with on_hand). A demo file written by another
+ * stock movements consistent with on_hand; 3: ecom_families). A demo file written by another
  * version is generated again: it is Ponte's own file, and a demo that lacks
  * what the running version shows (the statistics page) is no demo.
  */
-export const DEMO_GENERATOR_VERSION = 2;
+export const DEMO_GENERATOR_VERSION = 3;
 
 export interface DemoErpInfo extends DemoErpSummary {
   generatedNow: boolean;

@@ -22,12 +22,15 @@ export interface Dialect {
   /** Row limit after ORDER BY. */
   limit(param: string): string;
   /**
-   * A text expression folded for case-insensitive matching. SQL Server's
-   * usual _CI_ collations already match "À" with "à"; SQLite's LIKE folds
-   * ASCII only, so its adapter registers ponte_fold (Unicode lower case) on
-   * its own connection.
+   * A text expression folded for case- and accent-insensitive matching
+   * against a pattern already folded by foldText (src/catalog/searchTerms).
+   * SQLite's LIKE folds ASCII only, so its adapter registers ponte_fold
+   * (foldText itself) on its own connection; SQL Server compares under an
+   * accent-insensitive collation, whatever the column's own.
    */
   fold(expression: string): string;
+  /** One row with `n` = 1 when a table or view of this name (bound to `param`) exists, else 0. */
+  relationExists(param: string): string;
   /** Byte length of a binary column. */
   byteLength(column: string): string;
   /**
@@ -58,6 +61,7 @@ export const sqliteDialect: Dialect = {
   id: (c) => `CAST(${c} AS TEXT)`,
   limit: (p) => `LIMIT ${p}`,
   fold: (e) => `ponte_fold(${e})`,
+  relationExists: (p) => `SELECT COUNT(*) AS n FROM sqlite_master WHERE type IN ('table', 'view') AND name = ${p}`,
   byteLength: (c) => `length(${c})`,
   milli: (c) => `CAST(ROUND(${c} * 1000) AS INTEGER)`,
   integerText: (e) => `CAST(${e} AS TEXT)`,
@@ -77,7 +81,8 @@ export const mssqlDialect: Dialect = {
   utcInstant: (c) => `CONVERT(varchar(33), ${c}, 127) + 'Z'`,
   id: (c) => `CONVERT(varchar(20), ${c})`,
   limit: (p) => `OFFSET 0 ROWS FETCH NEXT ${p} ROWS ONLY`,
-  fold: (e) => e,
+  fold: (e) => `${e} COLLATE Latin1_General_CI_AI`,
+  relationExists: (p) => `SELECT CASE WHEN OBJECT_ID(${p}) IS NULL THEN 0 ELSE 1 END AS n`,
   byteLength: (c) => `DATALENGTH(${c})`,
   milli: (c) => `CAST(ROUND(${c} * 1000, 0) AS bigint)`,
   integerText: (e) => `CONVERT(varchar(40), ${e})`,

@@ -172,12 +172,22 @@ export interface CatalogPageQuery {
   /** Exclusive lower bound on sku; null = from the first. */
   after: string | null;
   family: string | null;
-  /** Substring of sku or description, matched case-insensitively. */
-  search: string | null;
+  /** Folded search words, each in the sku or the description (src/catalog/searchTerms.ts); [] = no search. */
+  terms: readonly string[];
   /** Only articles with restricted = 0. */
   unrestrictedOnly: boolean;
   limit: number;
 }
+
+/** How many active, web-enabled articles match a search, per family and restricted flag. */
+export interface CatalogCountRow {
+  familyCode: string | null;
+  restricted: boolean;
+  count: number;
+}
+
+/** A family's name from ecom_families. */
+export type FamilyRow = { code: string; name: string | null };
 
 export interface CustomerPageQuery {
   /** Only the customers this agent follows; null = every customer. */
@@ -353,6 +363,10 @@ export interface ErpPort {
   articlesBySku(skus: readonly string[]): Promise<ArticleRow[]>;
   /** Active, web-enabled articles ordered by sku; visibility is applied by the caller. */
   catalogPage(query: CatalogPageQuery): Promise<ArticleRow[]>;
+  /** Active, web-enabled articles matching the terms (as catalogPage does), counted per family and restricted flag. */
+  catalogCounts(terms: readonly string[]): Promise<CatalogCountRow[]>;
+  /** The rows of ecom_families; none when the installation has no such relation (it is optional). */
+  familyNames(): Promise<FamilyRow[]>;
   customerContexts(customerCodes: readonly string[]): Promise<CustomerContextRow[]>;
   /** Conditions with neither customer_code nor customer_group. */
   globalConditions(): Promise<ConditionRow[]>;

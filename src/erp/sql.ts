@@ -28,7 +28,11 @@ export interface Statements {
   warehouses: string;
   priceLists: string;
   articlesBySku: string;
-  catalogPage: (opts: { after: boolean; family: boolean; search: boolean; unrestrictedOnly: boolean }) => string;
+  /** `terms`: how many search words, bound as @t1 … @tN (folded LIKE patterns). */
+  catalogPage: (opts: { after: boolean; family: boolean; terms: number; unrestrictedOnly: boolean }) => string;
+  catalogCounts: (opts: { terms: number }) => string;
+  relationExists: string;
+  familyNames: string;
   customersByCode: string;
   visibilityForCustomers: string;
   conditionsForCustomers: string;
@@ -88,6 +92,13 @@ export function buildStatements(d: Dialect): Statements {
     tracking_number AS trackingNumber, ${d.datetime('shipped_at')} AS shippedAt,
     ${d.date('expected_delivery')} AS expectedDelivery, order_reference AS orderReference`;
   const like = (col: string) => `${d.fold(col)} LIKE ${d.fold('@search')} ESCAPE '\\'`;
+  // One condition per word: each must occur in the sku or the description,
+  // the pattern folded by foldText in Node, the column by the dialect.
+  const termMatch = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const p = `@t${i + 1}`;
+      return `AND (${d.fold('sku')} LIKE ${p} ESCAPE '\\' OR ${d.fold('description')} LIKE ${p} ESCAPE '\\')`;
+    }).join('\n       ');
 
   return {
     // Reads a contract relation, not a constant: a database that answers
@@ -103,8 +114,15 @@ export function buildStatements(d: Dialect): Statements {
        ${o.unrestrictedOnly ? 'AND (restricted = 0 OR restricted IS NULL)' : ''}
        ${o.after ? 'AND sku > @after' : ''}
        ${o.family ? 'AND family_code = @family' : ''}
-       ${o.search ? `AND (${like('sku')} OR ${like('description')})` : ''}
+       ${termMatch(o.terms)}
        ORDER BY sku ${d.limit('@limit')}`,
+    catalogCounts: (o) =>
+      `SELECT family_code AS familyCode, restricted AS restricted, COUNT(*) AS n FROM ecom_articles
+       WHERE active = 1 AND web_enabled = 1
+       ${termMatch(o.terms)}
+       GROUP BY family_code, restricted`,
+    relationExists: d.relationExists('@name'),
+    familyNames: 'SELECT family_code AS code, description AS name FROM ecom_families',
     customersByCode: `SELECT ${customer} FROM ecom_customers WHERE customer_code IN (${d.keyList('@codes')})`,
     // Rules addressed to the customer or to its group, for every customer asked.
     visibilityForCustomers: `SELECT ${d.id('rule_id')} AS ruleId, mode AS mode, sku AS sku, family_code AS familyCode,

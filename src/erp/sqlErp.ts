@@ -9,6 +9,7 @@ import { addDays } from '../stats/statsWindows';
 import type {
   AgentRow,
   ArticleRow,
+  CatalogCountRow,
   CatalogPageQuery,
   ChangeRow,
   ConditionRow,
@@ -22,6 +23,7 @@ import type {
   DocumentPageQuery,
   DocumentRow,
   ErpPort,
+  FamilyRow,
   InsertOrderResult,
   OrderHeaderInsert,
   OrderHeaderRow,
@@ -34,6 +36,7 @@ import type {
 } from './port';
 import type { ArticleStatsAggregateRow, DailyMovementQuery, DailyMovementRow, StatsAggregateQuery } from './statsRows';
 import {
+  bit,
   buildStatements,
   mapArticle,
   mapArticleStatsAggregate,
@@ -51,6 +54,11 @@ import {
 } from './sql';
 
 export type Params = Record<string, string | number | null>;
+
+/** @t1 … @tN: each folded search word as a literal LIKE pattern (see Statements.catalogPage). */
+function termParams(terms: readonly string[]): Params {
+  return Object.fromEntries(terms.map((term, i) => [`t${i + 1}`, likePattern(term)]));
+}
 /** One row as the driver returns it, before the mappers of sql.ts. */
 export type Raw = Record<string, unknown>;
 
@@ -92,14 +100,32 @@ export abstract class SqlErp implements ErpPort {
     const sql = this.statements.catalogPage({
       after: q.after !== null,
       family: q.family !== null,
-      search: q.search !== null,
+      terms: q.terms.length,
       unrestrictedOnly: q.unrestrictedOnly,
     });
-    const params: Params = { limit: q.limit };
+    const params: Params = { limit: q.limit, ...termParams(q.terms) };
     if (q.after !== null) params.after = q.after;
     if (q.family !== null) params.family = q.family;
-    if (q.search !== null) params.search = likePattern(q.search);
     return (await this.all(sql, params)).map(mapArticle);
+  }
+
+  async catalogCounts(terms: readonly string[]): Promise<CatalogCountRow[]> {
+    const rows = await this.all(this.statements.catalogCounts({ terms: terms.length }), termParams(terms));
+    return rows.map((r) => ({
+      familyCode: r.familyCode === null || r.familyCode === undefined ? null : String(r.familyCode),
+      restricted: bit(r.restricted),
+      count: Number(r.n),
+    }));
+  }
+
+  async familyNames(): Promise<FamilyRow[]> {
+    // The relation is optional: asked for only where it exists (still one call of the port).
+    const [exists] = await this.all(this.statements.relationExists, { name: 'ecom_families' });
+    if (Number(exists?.n ?? 0) === 0) return [];
+    return (await this.all(this.statements.familyNames)).map((r) => ({
+      code: String(r.code),
+      name: r.name === null || r.name === undefined ? null : String(r.name),
+    }));
   }
 
   async customerContexts(codes: readonly string[]): Promise<CustomerContextRow[]> {

@@ -7,6 +7,7 @@
  * still one counted round trip (SQL Server runs them as one batch).
  */
 import Database from 'better-sqlite3';
+import { foldText } from '../catalog/searchTerms';
 import { sqliteDialect } from './dialect';
 import { PROBE_ORDER_HEADER, type InsertOrderResult, type OrderHeaderInsert, type OrderLineInsert } from './port';
 import { mapOrderHeader } from './sql';
@@ -38,11 +39,10 @@ export class SqliteErp extends SqlErp {
   ) {
     super(sqliteDialect);
     this.setBusyTimeout(options.busyTimeoutMs ?? 0);
-    // Unicode case folding for searches (see Dialect.fold); registered on
-    // this connection only, nothing is written to the database.
-    db.function('ponte_fold', { deterministic: true }, (value: unknown) =>
-      typeof value === 'string' ? value.toLowerCase() : value,
-    );
+    // Case and accent folding for searches (see Dialect.fold), the very
+    // function search terms are folded with, so SQL and Node agree on what
+    // matches; registered on this connection only, nothing is written.
+    db.function('ponte_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldText(value) : value));
   }
 
   /** Opens a database file that must already exist (Ponte never creates someone else's ERP). */

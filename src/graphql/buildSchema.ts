@@ -24,8 +24,11 @@ import { QuoteResolver } from '../../resolvers/quote.resolver';
 import { ProductResolver } from '../../resolvers/product.resolver';
 import { StatsResolver } from '../../resolvers/stats.resolver';
 
+import { CatalogFacetsResolver } from '../../resolvers/catalogFacets.resolver';
+
 export const RESOLVERS = [
   ProductResolver,
+  CatalogFacetsResolver,
   PriceResolver,
   CustomerResolver,
   ViewerResolver,

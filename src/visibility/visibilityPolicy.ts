@@ -83,19 +83,44 @@ export function compileVisibilityPolicy(
 
 export function isVisible(policy: VisibilityPolicy, article: VisibilityFacts): boolean {
   if (!article.active || !article.webEnabled) return false;
+  return decide(policy, article.sku, article.familyCode, article.restricted);
+}
+
+/**
+ * Whether an active, web-enabled article of this family and restriction is
+ * visible when no rule names its sku: what every article of the group
+ * shares, except those in `namedSkus`. Lets a count start from SQL totals
+ * per family and correct only the articles rules name one by one.
+ */
+export function isVisibleUnnamed(policy: VisibilityPolicy, familyCode: string | null, restricted: boolean): boolean {
+  return decide(policy, null, familyCode, restricted);
+}
+
+/** Every sku a rule of the policy names (ALLOW or DENY): the only articles isVisibleUnnamed may misjudge. */
+export function namedSkus(policy: VisibilityPolicy): ReadonlySet<string> {
+  if (policy.kind !== 'customer') return NOTHING_HIDDEN;
+  const out = new Set<string>();
+  for (const l of policy.layers) {
+    for (const sku of l.denySkus) out.add(sku);
+    for (const sku of l.allowSkus) out.add(sku);
+  }
+  return out;
+}
+
+/** The rules themselves, for an active, web-enabled article; `sku` null = named by no rule. */
+function decide(policy: VisibilityPolicy, sku: string | null, family: string | null, restricted: boolean): boolean {
   switch (policy.kind) {
     case 'anonymous':
-      return !article.restricted;
+      return !restricted;
     case 'all-active':
       return true;
     case 'customer': {
-      const family = article.familyCode;
       for (const l of policy.layers) {
-        if (l.denySkus.has(article.sku) || (family !== null && l.denyFamilies.has(family))) return false;
+        if ((sku !== null && l.denySkus.has(sku)) || (family !== null && l.denyFamilies.has(family))) return false;
       }
-      if (!article.restricted) return true;
+      if (!restricted) return true;
       for (const l of policy.layers) {
-        if (l.allowSkus.has(article.sku) || (family !== null && l.allowFamilies.has(family))) return true;
+        if ((sku !== null && l.allowSkus.has(sku)) || (family !== null && l.allowFamilies.has(family))) return true;
       }
       return false;
     }

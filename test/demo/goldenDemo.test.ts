@@ -24,6 +24,8 @@ const GOLDEN_SEED_7 = {
   ecom_document_files: 'fe2009d9bc8ee33344d14f654468d205d065171c154f264b488bf998b1d990b6',
   ecom_document_lines: 'cc5564c2bd26b659425cfd7e5bf15e89b7a0e4c5eeed545aa663ee875a17f8c5',
   ecom_documents: 'e3cc79285c8e3b8d8a2eeee24d868be51d1a7b0e5f621521ee5bbde9cc9f8c71',
+  // Fixed names, no draw: added without moving any other table.
+  ecom_families: 'efdc5e311da8dfb8e8bc58f78b4ac08bd7cb5ffa90f78ac06dfecb1ad83f1c6f',
   ecom_incoming: 'e69902b60542d7653db0128d2904fb368976d20f09b59c3e3e8419d35dd28f1f',
   ecom_order_inbox: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   ecom_order_inbox_lines: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',

@@ -31,6 +31,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Decimal } from '../../src/decimal/decimal';
 import { PROBE_ORDER_HEADER } from '../../src/erp/port';
+import { searchTerms } from '../../src/catalog/searchTerms';
 import type { DocumentPageQuery, ErpPort, OrderHeaderInsert, OrderLineInsert } from '../../src/erp/port';
 import {
   BIG_CONDITION_ID,
@@ -120,7 +121,7 @@ const byBigId = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a
 const ids = (rows: readonly { conditionId?: string; ruleId?: string }[]) =>
   rows.map((r) => (r.conditionId ?? r.ruleId) as string).sort(byBigId);
 
-const ALL_PAGE = { after: null, family: null, search: null, unrestrictedOnly: false, limit: 100 };
+const ALL_PAGE = { after: null, family: null, terms: [] as string[], unrestrictedOnly: false, limit: 100 };
 const skusOf = (rows: readonly { sku: string }[]) => rows.map((r) => r.sku);
 
 // ---------------------------------------------------------------------------
@@ -446,7 +447,7 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
     });
 
     test('catalogPage: search is a case-insensitive substring of sku or description', async () => {
-      const search = async (text: string) => skusOf(await erp.catalogPage({ ...ALL_PAGE, search: text }));
+      const search = async (text: string) => skusOf(await erp.catalogPage({ ...ALL_PAGE, terms: searchTerms(text) }));
       assert.deepEqual(await search('sku00'), ['SKU001', 'SKU002', 'SKU003', 'SKU004', 'SKU005', 'SKU008', 'SKU009']);
       assert.deepEqual(await search('sku010'), ['SKU010']);
       assert.deepEqual(await search('VITE'), ['SKU001']); // SKU006 inactive, SKU007 not web-enabled
@@ -456,8 +457,8 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
     });
 
     test('catalogPage: LIKE wildcards and escapes in the search text match literally', async () => {
-      const search = async (text: string) => skusOf(await erp.catalogPage({ ...ALL_PAGE, search: text }));
-      assert.deepEqual(await search('50%'), ['SKU003'], "'%' is not a wildcard (SKU009 'Guarnizione 50 mm')");
+      const search = async (text: string) => skusOf(await erp.catalogPage({ ...ALL_PAGE, terms: searchTerms(text) }));
+      assert.deepEqual(await search('50%'), ['SKU003'], "'%' is not a wildcard (SKU009 'Guarnizione 50 mm già SAGOMATA')");
       assert.deepEqual(await search('%'), ['SKU003']);
       assert.deepEqual(await search('tubo_'), ['SKU004'], "'_' is not a wildcard (SKU008 'TUBO rame')");
       assert.deepEqual(await search('_'), ['SKU004']);
@@ -467,8 +468,42 @@ export function describeAdapterContract(name: string, setup: ContractSetup, opti
       assert.deepEqual(await search('\\'), ['SKU010']);
     });
 
+    test('catalogPage: every search word must occur, in any order, in the sku or the description', async () => {
+      const search = async (text: string) => skusOf(await erp.catalogPage({ ...ALL_PAGE, terms: searchTerms(text) }));
+      assert.deepEqual(await search('m8 vite'), ['SKU001']);
+      assert.deepEqual(await search('M8'), ['SKU001', 'SKU002']);
+      assert.deepEqual(await search('sku002 dado'), ['SKU002'], 'one word in the sku, one in the description');
+      assert.deepEqual(await search('vite dado'), []);
+    });
+
+    test('catalogPage: search ignores accents and case on both sides', async () => {
+      const search = async (text: string) => skusOf(await erp.catalogPage({ ...ALL_PAGE, terms: searchTerms(text) }));
+      assert.deepEqual(await search('gia sagomata'), ['SKU009']);
+      assert.deepEqual(await search('GIÀ'), ['SKU009']);
+      assert.deepEqual(await search('sagomàta'), ['SKU009']);
+    });
+
+    test('catalogCounts: active, web-enabled articles matching the words, per family and restricted flag', async () => {
+      const counts = async (text: string) =>
+        (await erp.catalogCounts(searchTerms(text)))
+          .map((r) => `${r.familyCode ?? '-'}/${r.restricted ? 'R' : 'U'}=${r.count}`)
+          .sort();
+      assert.deepEqual(await counts(''), ['-/U=1', 'F1/U=2', 'F2/U=3', 'F3/R=1', 'F3/U=1']);
+      assert.deepEqual(await counts('mm'), ['F2/U=2', 'F3/R=1', 'F3/U=1']);
+      assert.deepEqual(await counts('vite'), ['F1/U=1'], 'SKU006 inactive, SKU007 not web-enabled');
+      assert.deepEqual(await counts('nothing like it'), []);
+    });
+
+    test('familyNames: the rows of ecom_families', async () => {
+      const names = sortBy(await erp.familyNames(), 'code');
+      assert.deepEqual(names, [
+        { code: 'F1', name: 'Viteria' },
+        { code: 'F2', name: 'Idraulica' },
+      ]);
+    });
+
     test('catalogPage: search, family, after and limit combine', async () => {
-      const q = { ...ALL_PAGE, family: 'F2', search: 'MM' };
+      const q = { ...ALL_PAGE, family: 'F2', terms: searchTerms('MM') };
       assert.deepEqual(skusOf(await erp.catalogPage(q)), ['SKU004', 'SKU008']);
       assert.deepEqual(skusOf(await erp.catalogPage({ ...q, limit: 1 })), ['SKU004']);
       assert.deepEqual(skusOf(await erp.catalogPage({ ...q, after: 'SKU004', limit: 1 })), ['SKU008']);

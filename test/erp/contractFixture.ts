@@ -118,6 +118,14 @@ export const FIXTURE: readonly FixtureTable[] = [
     ],
   },
   {
+    table: 'ecom_families',
+    // F3 has no row: its name is its code.
+    rows: [
+      { family_code: 'F1', description: 'Viteria' },
+      { family_code: 'F2', description: 'Idraulica' },
+    ],
+  },
+  {
     table: 'ecom_articles',
     // Skus share one shape so their order is the same under any collation.
     rows: [
@@ -129,7 +137,7 @@ export const FIXTURE: readonly FixtureTable[] = [
       article('SKU006', { description: 'Vite disattiva', family_code: 'F1', active: false }),
       article('SKU007', { description: 'Vite non in vendita online', family_code: 'F1', web_enabled: false }),
       article('SKU008', { description: 'TUBO rame 15 mm', family_code: 'F2', unit: 'MT' }),
-      article('SKU009', { description: 'Guarnizione 50 mm', family_code: 'F3' }),
+      article('SKU009', { description: 'Guarnizione 50 mm già SAGOMATA', family_code: 'F3' }),
       article('SKU010', { description: 'Raccordo 1\\2 pollice', family_code: null, vat_rate: '4.00' }),
     ],
   },

@@ -20,6 +20,8 @@ export interface Template {
 export interface Family {
   /** NULL for the handful of articles the ERP keeps outside any family. */
   code: string | null;
+  /** Its row in ecom_families (null with the code). */
+  name: string | null;
   prefix: string;
   weight: number;
   templates: readonly Template[];
@@ -43,7 +45,7 @@ const METRIC = ['M4', 'M5', 'M6', 'M8', 'M10', 'M12', 'M16'] as const;
 
 export const FAMILIES = [
   {
-    code: 'FAM-ELE', prefix: 'ELE', weight: 160, templates: [
+    code: 'FAM-ELE', name: 'Materiale elettrico', prefix: 'ELE', weight: 160, templates: [
       { text: 'Cavo unipolare FS17 {s} mm² {c}', slots: { s: ['1,5', '2,5', '4', '6', '10', '16', '25'], c: COLORS_CABLE }, unit: 'MT', cents: [18, 350], fine: true },
       { text: 'Cavo multipolare FG16OR16 {n}G{s} mm²', slots: { n: ['2', '3', '4', '5'], s: ['1,5', '2,5', '4', '6', '10'] }, unit: 'MT', cents: [60, 1200], fine: true },
       { text: 'Interruttore magnetotermico {p} {a}A curva {k} {ka} kA', slots: { p: ['1P+N', '2P', '3P', '4P'], a: ['6', '10', '16', '20', '25', '32', '40', '63'], k: ['B', 'C', 'D'], ka: ['4,5', '6', '10'] }, unit: 'PZ', cents: [1200, 18000] },
@@ -59,7 +61,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-ILL', prefix: 'ILL', weight: 80, templates: [
+    code: 'FAM-ILL', name: 'Illuminazione', prefix: 'ILL', weight: 80, templates: [
       { text: 'Lampadina LED {a} {w} W {k}K {f}', slots: { a: ['E27', 'E14', 'GU10', 'G9', 'GU5.3'], w: ['4', '5,5', '7', '9', '12', '15'], k: KELVIN, f: ['smerigliata', 'trasparente', 'opale'] }, unit: 'PZ', cents: [190, 1200] },
       { text: 'Plafoniera LED stagna IP65 {w} W {k}K {l} cm', slots: { w: ['18', '24', '36', '48', '60'], k: ['4000', '6500'], l: ['60', '120', '150'] }, unit: 'PZ', cents: [1400, 8500] },
       { text: 'Faretto LED da incasso {f} {w} W {k}K {c}', slots: { f: ['tondo', 'quadrato', 'orientabile'], w: ['5', '7', '10'], k: KELVIN, c: ['bianco', 'nero', 'alluminio'] }, unit: 'PZ', cents: [600, 3500] },
@@ -70,7 +72,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-IDR', prefix: 'IDR', weight: 140, templates: [
+    code: 'FAM-IDR', name: 'Idraulica', prefix: 'IDR', weight: 140, templates: [
       { text: 'Raccordo a T in ottone {f} {p}"', slots: { f: ['F/F/F', 'M/F/M', 'M/M/M'], p: INCH }, unit: 'PZ', cents: [120, 2200] },
       { text: 'Gomito 90° in ottone {f} {p}"', slots: { f: ['F/F', 'M/F'], p: INCH }, unit: 'PZ', cents: [90, 1800] },
       { text: 'Manicotto in ottone F/F {p}"', slots: { p: INCH }, unit: 'PZ', cents: [70, 1200] },
@@ -87,7 +89,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-RIS', prefix: 'RIS', weight: 60, templates: [
+    code: 'FAM-RIS', name: 'Riscaldamento', prefix: 'RIS', weight: 60, templates: [
       { text: 'Radiatore in alluminio {e} elementi interasse {i} mm', slots: { e: ['4', '6', '8', '10', '12'], i: ['350', '500', '600', '800'] }, unit: 'PZ', cents: [4500, 29000] },
       { text: 'Valvola termostatizzabile {f} {p}"', slots: { f: ['a squadra', 'diritta'], p: ['3/8', '1/2'] }, unit: 'PZ', cents: [700, 2400] },
       { text: 'Testa termostatica {t}', slots: { t: ['a liquido', 'elettronica programmabile', 'con sensore remoto', 'antimanomissione'] }, unit: 'PZ', cents: [1200, 7000] },
@@ -99,7 +101,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-FER', prefix: 'FER', weight: 100, templates: [
+    code: 'FAM-FER', name: 'Ferramenta', prefix: 'FER', weight: 100, templates: [
       { text: 'Cerniera {t} {m} {d} mm', slots: { t: ['anuba', 'a libro', 'per mobili'], m: ['in acciaio zincato', 'in acciaio inox', 'ottonata'], d: ['35', '40', '60', '80', '100', '120'] }, unit: 'PZ', cents: [50, 1200] },
       { text: 'Lucchetto {t} {d} mm con {k} chiavi', slots: { t: ['in ottone', 'ad arco lungo', 'in acciaio laminato'], d: ['20', '30', '40', '50', '60'], k: ['2', '3', '4'] }, unit: 'PZ', cents: [250, 3500] },
       { text: 'Maniglia per porta {m} {f}', slots: { m: ['su rosetta', 'su placca', 'a leva'], f: ['cromo satinato', 'ottone lucido', 'nero opaco', 'bronzo'] }, unit: 'PZ', cents: [900, 7500] },
@@ -112,7 +114,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-VIT', prefix: 'VIT', weight: 100, templates: [
+    code: 'FAM-VIT', name: 'Viteria e fissaggi', prefix: 'VIT', weight: 100, templates: [
       { text: 'Vite autofilettante {t} {d}x{l} zincata (conf. {n} pz)', slots: { t: ['TC', 'TSP', 'TB'], d: ['3,5', '3,9', '4,2', '4,8', '6,3'], l: ['13', '16', '19', '25', '32', '38', '50'], n: ['100', '200', '500', '1000'] }, unit: 'CF', cents: [200, 3200] },
       { text: 'Vite truciolare {t} {d}x{l} zincata bianca (conf. {n} pz)', slots: { t: ['TSP croce', 'TSP Torx', 'TC croce'], d: ['3,5', '4', '4,5', '5', '6'], l: ['16', '20', '25', '30', '40', '50', '60', '80'], n: ['100', '200', '500'] }, unit: 'CF', cents: [220, 2800] },
       { text: 'Tassello in nylon {t} {d}x{l} mm (conf. {n} pz)', slots: { t: ['universale', 'a espansione', 'per cartongesso'], d: ['5', '6', '8', '10', '12'], l: ['25', '30', '40', '50', '60'], n: ['50', '100', '200'] }, unit: 'CF', cents: [200, 1900] },
@@ -125,7 +127,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-UTE', prefix: 'UTE', weight: 90, templates: [
+    code: 'FAM-UTE', name: 'Utensili manuali', prefix: 'UTE', weight: 90, templates: [
       { text: 'Cacciavite a taglio {d} mm isolato 1000 V', slots: { d: ['0,4x2,5x75', '0,6x3,5x100', '0,8x4x100', '1,0x5,5x125', '1,2x6,5x150'] }, unit: 'PZ', cents: [290, 1200] },
       { text: 'Cacciavite a croce {t} x {l} mm', slots: { t: ['PH0', 'PH1', 'PH2', 'PZ1', 'PZ2'], l: ['60', '80', '100', '125'] }, unit: 'PZ', cents: [250, 1100] },
       { text: 'Pinza {t} {d} mm isolata 1000 V', slots: { t: ['universale', 'a becchi mezzotondi', 'tagliente laterale', 'spelafili', 'regolabile a pappagallo'], d: ['160', '180', '200', '250'] }, unit: 'PZ', cents: [900, 4500] },
@@ -139,7 +141,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-ELU', prefix: 'ELU', weight: 40, templates: [
+    code: 'FAM-ELU', name: 'Elettroutensili', prefix: 'ELU', weight: 40, templates: [
       { text: 'Trapano avvitatore a batteria {v} V {a} Ah {b}', slots: { v: ['12', '18', '20'], a: ['2,0', '4,0', '5,0'], b: ['1 batteria', '2 batterie', 'in valigetta'] }, unit: 'PZ', cents: [5900, 39000] },
       { text: 'Smerigliatrice angolare Ø {d} mm {w} W', slots: { d: ['115', '125', '230'], w: ['720', '900', '1100', '2200', '2400'] }, unit: 'PZ', cents: [3900, 29000] },
       { text: 'Tassellatore SDS-plus {w} W {j} J', slots: { w: ['650', '800', '1000', '1500'], j: ['2,2', '2,7', '3,2', '4,0'] }, unit: 'PZ', cents: [8900, 52000] },
@@ -150,7 +152,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-CHI', prefix: 'CHI', weight: 50, templates: [
+    code: 'FAM-CHI', name: 'Chimica e sigillanti', prefix: 'CHI', weight: 50, templates: [
       { text: 'Silicone {t} {c} cartuccia 280 ml', slots: { t: ['acetico', 'neutro', 'sanitario antimuffa', 'per alte temperature'], c: ['trasparente', 'bianco', 'grigio', 'nero', 'marrone'] }, unit: 'PZ', cents: [250, 900] },
       { text: 'Schiuma poliuretanica {t} 750 ml', slots: { t: ['manuale', 'pistolabile', 'ignifuga B1', 'a bassa espansione'] }, unit: 'PZ', cents: [500, 1400] },
       { text: 'Sbloccante lubrificante spray {m} ml', slots: { m: ['200', '400', '500'] }, unit: 'PZ', cents: [300, 900] },
@@ -160,7 +162,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-VER', prefix: 'VER', weight: 50, templates: [
+    code: 'FAM-VER', name: 'Vernici e pitture', prefix: 'VER', weight: 50, templates: [
       { text: 'Idropittura traspirante per interni {c} {l} lt', slots: { c: ['bianca', 'bianca antimuffa', 'avorio', 'grigio perla'], l: ['1', '2,5', '5', '14'] }, unit: 'PZ', cents: [600, 8900] },
       { text: "Smalto all'acqua {f} {c} 750 ml", slots: { f: ['lucido', 'satinato', 'opaco'], c: ['bianco', 'nero', 'grigio RAL 7035', 'rosso RAL 3000', 'verde RAL 6005', 'blu RAL 5010'] }, unit: 'PZ', cents: [900, 2400] },
       { text: 'Pennello {t} {d} mm', slots: { t: ['piatto setola naturale', 'piatto sintetico', 'a coda di rondine', 'tondo'], d: ['20', '30', '40', '50', '60', '80', '100'] }, unit: 'PZ', cents: [120, 1400] },
@@ -171,7 +173,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-DPI', prefix: 'DPI', weight: 50, templates: [
+    code: 'FAM-DPI', name: 'Dispositivi di protezione', prefix: 'DPI', weight: 50, templates: [
       { text: 'Guanti monouso in nitrile senza polvere taglia {t} (conf. 100 pz)', slots: { t: ['S', 'M', 'L', 'XL'] }, unit: 'CF', cents: [500, 1400] },
       { text: 'Guanti da lavoro {t} taglia {n}', slots: { t: ['in pelle fiore', 'spalmati in nitrile', 'antitaglio livello C', 'in PU'], n: ['7', '8', '9', '10', '11'] }, unit: 'PZ', cents: [120, 900], packs: [['1', 40], ['6', 30], ['10', 30]] },
       { text: 'Scarpa antinfortunistica {t} S3 SRC n. {n}', slots: { t: ['bassa', 'alta', 'alta invernale'], n: ['38', '39', '40', '41', '42', '43', '44', '45', '46', '47'] }, unit: 'PZ', cents: [3500, 12000] },
@@ -183,7 +185,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-GIA', prefix: 'GIA', weight: 40, templates: [
+    code: 'FAM-GIA', name: 'Giardinaggio', prefix: 'GIA', weight: 40, templates: [
       { text: 'Tubo da giardino antitorsione {d}" rotolo {m} m', slots: { d: ['1/2', '5/8', '3/4'], m: ['15', '25', '50'] }, unit: 'PZ', cents: [1200, 7900] },
       // Fertilisers and seeds for sowing carry 4 % VAT, plants and soil 10 %.
       { text: 'Concime {t} {k} kg', slots: { t: ['universale granulare', 'per prato a lenta cessione', 'per agrumi', 'organico pellettato', 'per orto'], k: ['1', '5', '10', '25'] }, unit: 'PZ', cents: [500, 4900], vat: '4.00' },
@@ -196,7 +198,7 @@ export const FAMILIES = [
     ],
   },
   {
-    code: 'FAM-EDI', prefix: 'EDI', weight: 40, templates: [
+    code: 'FAM-EDI', name: 'Edilizia', prefix: 'EDI', weight: 40, templates: [
       { text: 'Cemento Portland {c} sacco 25 kg', slots: { c: ['32,5 R', '42,5 R'] }, unit: 'PZ', cents: [450, 900] },
       { text: 'Malta premiscelata {t} sacco 25 kg', slots: { t: ['da muratura M5', 'bastarda', 'per intonaco', 'da ripristino R4'] }, unit: 'PZ', cents: [400, 2200] },
       { text: 'Adesivo cementizio per piastrelle C2TE {c} sacco 25 kg', slots: { c: ['grigio', 'bianco'] }, unit: 'PZ', cents: [900, 2900] },
@@ -211,7 +213,7 @@ export const FAMILIES = [
   },
   {
     // Articles the ERP keeps outside any family: family_code NULL.
-    code: null, prefix: 'VAR', weight: 5, templates: [
+    code: null, name: null, prefix: 'VAR', weight: 5, templates: [
       { text: 'Espositore da banco {t}', slots: { t: ['per minuteria', 'girevole', 'per lampadine'] }, unit: 'PZ', cents: [2500, 18000] },
       // Books carry 4 % VAT.
       { text: 'Manuale tecnico {t}', slots: { t: ['impianti elettrici civili', 'impianti idrico-sanitari', 'sicurezza nei cantieri'] }, unit: 'PZ', cents: [1800, 4500], vat: '4.00' },
