@@ -58,7 +58,10 @@ export class DocumentResolver {
   @FieldResolver(() => [DocumentFile])
   async files(@Root() document: Document, @Ctx() ctx: PonteContext): Promise<DocumentFile[]> {
     const rows = await ctx.loaders.documentFiles.load(document.id);
-    return rows.map((f) => ({ ...f, url: ctx.services.files.link(f.id, document.customerCode, ctx.now) }));
+    return rows.map((f) => {
+      const link = ctx.services.files.issue(f.id, document.customerCode, ctx.now);
+      return { ...f, url: link.url, expiresAt: link.expiresAt.toISOString() };
+    });
   }
 
   @FieldResolver(() => Shipment, { nullable: true, description: 'Carrier and expected delivery (delivery notes).' })

@@ -54,8 +54,14 @@ export class DocumentFile {
   @Field(() => Int, { description: 'Bytes.' })
   size!: number;
 
-  @Field({ description: 'A short-lived signed link to GET /files/{id} that streams the bytes.' })
+  @Field({
+    description:
+      'A short-lived signed link to GET /files/{id} that streams the bytes: absolute when the server has PUBLIC_BASE_URL, relative to the API otherwise. Valid until expiresAt.',
+  })
   url!: string;
+
+  @Field({ description: 'ISO 8601 instant (UTC, e.g. 2026-11-30T10:15:00.000Z): the link in url is refused after it; ask for the document again for a fresh one.' })
+  expiresAt!: string;
 }
 
 @ObjectType({ description: 'Delivery details of a delivery note (DDT).' })

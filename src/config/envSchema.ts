@@ -90,8 +90,10 @@ export const SERVICE_VARIABLES = {
   ),
   MAX_ORDER_LINES: whole(500, 1, 10_000).describe('lines per order / quote (`TOO_MANY_LINES` above)'),
   FILE_URL_SECRET: optionalText('random per process').describe('HMAC key of signed file links (≥ 32 bytes; set it when running several instances)'),
-  FILE_URL_TTL_SECONDS: whole(300, 5, 86_400).describe('lifetime of a signed file link'),
-  PUBLIC_BASE_URL: optionalText().describe('makes file links absolute (`https://api.example.it/files/…`); relative otherwise'),
+  FILE_URL_TTL_SECONDS: whole(900, 5, 86_400).describe('lifetime of a signed file link (`DocumentFile.expiresAt`): long enough for a server-rendered documents page to stay usable while it is read'),
+  PUBLIC_BASE_URL: optionalText('relative links').describe(
+    'the public origin clients reach Ponte at (behind a proxy or CDN, e.g. `https://api.example.it`): file links are then absolute (`https://api.example.it/files/…`), usable from a page on another host or an e-mail; relative to the API otherwise',
+  ),
   DEMO_ERP_PATH: text('.data/demo-erp.sqlite').describe('where the demo ERP is generated'),
   DEMO_ARTICLES: whole(10_000, 10, 2_000_000).describe('articles in a generated demo ERP'),
   DEMO_CUSTOMERS: whole(1_000, 5, 1_000_000).describe('customers in a generated demo ERP'),
