@@ -56,6 +56,7 @@ function optionalText(unset?: string) {
 
 const onOff = () => z.enum(['on', 'off']).default('on');
 const outsideProduction = () => z.enum(['true', 'false']).optional().meta({ unset: 'true outside production' });
+const onOutsideProduction = () => z.enum(['on', 'off']).optional().meta({ unset: 'on outside production' });
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -126,6 +127,9 @@ export const LIMIT_VARIABLES = {
   ),
   INTROSPECTION: outsideProduction().describe('`true` opens introspection and "Did you mean" suggestions in production'),
   DEBUG_HEADERS: outsideProduction().describe('the `x-ponte-erp-calls` response header'),
+  GRAPHIQL: onOutsideProduction().describe(
+    'GraphiQL for a browser opening `GET /graphql`, served from Ponte itself (no CDN); in production it also needs `INTROSPECTION=true` for completion and docs',
+  ),
   METRICS_HOST: text('127.0.0.1').describe('address of the `/metrics` listener'),
   METRICS_PORT: text('9464').describe('port of the `/metrics` listener: `0` any free port, `off` none'),
 };
