@@ -56,7 +56,19 @@ function optionalText(unset?: string) {
 
 const onOff = () => z.enum(['on', 'off']).default('on');
 const outsideProduction = () => z.enum(['true', 'false']).optional().meta({ unset: 'true outside production' });
-const onOutsideProduction = () => z.enum(['on', 'off']).optional().meta({ unset: 'on outside production' });
+/** `on` or `off`; unset or blank: on outside production, off in it. */
+const onOutsideProduction = () =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): 'on' | 'off' | undefined => {
+      const value = v?.trim() ?? '';
+      if (value === '') return undefined;
+      if (value === 'on' || value === 'off') return value;
+      ctx.addIssue({ code: 'custom', message: `must be on or off, got ${JSON.stringify(v)}` });
+      return z.NEVER;
+    })
+    .meta({ unset: 'on outside production' });
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
