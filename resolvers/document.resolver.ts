@@ -3,6 +3,7 @@ import { actingCustomer } from '../src/auth/actingCustomer';
 import { DocumentType, presentDocument, presentDocumentFile, presentDocumentLine, presentShipment } from '../src/documents/presentDocument';
 import { connection } from '../src/graphql/connection';
 import type { PonteContext } from '../src/graphql/context';
+import { formatInZone } from '../src/settings/zonedDateTime';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { DateScalar, isCalendarDate } from '../src/graphql/scalars';
 import { toDestination } from './types/customer.type';
@@ -62,8 +63,11 @@ export class DocumentResolver {
 
   @FieldResolver(() => [DocumentFile])
   async files(@Root() document: Document, @Ctx() ctx: PonteContext): Promise<DocumentFile[]> {
-    const rows = await ctx.loaders.documentFiles.load(document.id);
-    return rows.map((f) => ({ ...presentDocumentFile(f), url: ctx.services.files.link(f.id, document.customerCode, ctx.now) }));
+    const [rows, settings] = await Promise.all([ctx.loaders.documentFiles.load(document.id), ctx.settings()]);
+    return rows.map((f) => {
+      const link = ctx.services.files.issue(f.id, document.customerCode, ctx.now);
+      return { ...presentDocumentFile(f), url: link.url, expiresAt: formatInZone(link.expiresAt.getTime(), settings.timeZone) };
+    });
   }
 
   @FieldResolver(() => Shipment, { nullable: true, description: 'Carrier and expected delivery (delivery notes).' })

@@ -4,7 +4,11 @@
  * the change feed, metrics, the schema) is made here once and handed down.
  */
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -22,6 +26,7 @@ import { registerStatsPage } from './http/statsPage';
 import { applyHttpCaching } from './http/httpCaching';
 import { persistedQueryCache } from './graphql/persistedQueryCache';
 import { forwardedNames } from './gateway/forwardHeaders';
+import { prefersHtml, registerGraphiql } from './http/graphiql';
 import { clientErrorOf, sendError } from './http/errorReply';
 import { ErpFailure, internalError, notFound } from './errors';
 import type { GraphQLDataSource } from '@apollo/gateway';
@@ -195,6 +200,8 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       // Field cache hints are read from the document once (cacheHints.ts):
       // this plugin's per-field instrumentation cost ~8 % of a page.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo's landing pages load from a CDN and show its version; GraphiQL is served locally instead.
+      ApolloServerPluginLandingPageDisabled(),
       inputTextPlugin<PonteContext>(),
       ...armor.plugins,
       costLimitPlugin({ maxCost: limits.maxCost, ...(rateLimits ? { onAdmitted: rateLimits.chargeCost } : {}) }),
@@ -277,12 +284,14 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     if (route === '/graphql' && request.erpScope) metrics.erpCallsPerRequest.observe(request.erpScope.erpCalls);
   });
 
+  const graphiql = config.surface.graphiql ? registerGraphiql(http) : null;
   http.route({
     url: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
     onRequest: [authenticationHook(verify), ...(rateLimits ? [rateLimits.hook] : [])],
     preHandler: documentGuardHook({ maxTokens: limits.maxTokens, maxNesting: Math.max(limits.maxDepth * 2, 32) }),
     handler: async (request, reply) => {
+      if (graphiql && request.method === 'GET' && prefersHtml(request.headers.accept)) return graphiql.sendPage(reply);
       const principal = request.authentication?.principal;
       if (request.method === 'POST' && principal) {
         const hit = await lookupCachedResponse(principal, request.headers, request.body);

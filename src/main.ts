@@ -3,30 +3,16 @@
  * first start), serves the API and prints how to call it.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pino from 'pino';
 import { createPonteApp } from './app';
 import { loadConfig, type Config } from './config/config';
 import { demoTokenSecret, mintDemoTokens, startupBanner } from './startupBanner';
 import { ConfigError } from './errors';
 import { openErp } from './erp/openErp';
-import { projectRoot } from './projectRoot';
+import { developmentSecret } from './auth/developmentSecret';
 import { buildFeatureServices } from './featureServices';
 import { loadCatalogFromDemoErp } from '../examples/content-subgraph/catalog';
 import { createContentSubgraph } from '../examples/content-subgraph/server';
-
-/** A development secret kept in .data/, so demo tokens survive restarts. */
-function developmentSecret(): Uint8Array {
-  const dir = join(projectRoot(), '.data');
-  const file = join(dir, 'dev-jwt-secret');
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  }
-  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
-}
 
 async function main(): Promise<void> {
   let config: Config;

@@ -55,8 +55,14 @@ export class DocumentFile {
   @Field(() => Int, { description: 'Bytes.' })
   size!: number;
 
-  @Field({ description: 'A short-lived signed link to GET /files/{id} that streams the bytes.' })
+  @Field({
+    description:
+      'A short-lived signed link to GET /files/{id} that streams the bytes: absolute when the server has PUBLIC_BASE_URL, relative to the API otherwise. Valid until expiresAt.',
+  })
   url!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the link in url stops working; ask for the document again for a fresh one.' })
+  expiresAt!: string;
 }
 
 @ObjectType({ description: 'Delivery details of a delivery note (DDT).' })

@@ -14,11 +14,12 @@ import { ANONYMOUS, type Principal } from './principal';
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
-const CODE = /^[\x21-\x7e]{1,50}$/;
+/** What a customer or agent code in a token may be: printable ASCII, no spaces. */
+export const CLAIM_CODE = /^[\x21-\x7e]{1,50}$/;
 
 function claimCode(payload: JWTPayload, name: string): string | null {
   const value = payload[name];
-  return typeof value === 'string' && CODE.test(value) ? value : null;
+  return typeof value === 'string' && CLAIM_CODE.test(value) ? value : null;
 }
 
 /** Maps verified claims to a principal, or null when they do not make one. */

@@ -56,6 +56,19 @@ function optionalText(unset?: string) {
 
 const onOff = () => z.enum(['on', 'off']).default('on');
 const outsideProduction = () => z.enum(['true', 'false']).optional().meta({ unset: 'true outside production' });
+/** `on` or `off`; unset or blank: on outside production, off in it. */
+const onOutsideProduction = () =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): 'on' | 'off' | undefined => {
+      const value = v?.trim() ?? '';
+      if (value === '') return undefined;
+      if (value === 'on' || value === 'off') return value;
+      ctx.addIssue({ code: 'custom', message: `must be on or off, got ${JSON.stringify(v)}` });
+      return z.NEVER;
+    })
+    .meta({ unset: 'on outside production' });
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -104,8 +117,10 @@ export const SERVICE_VARIABLES = {
   APQ_CACHE_MAX_MB: whole(8, 1, 4_096).describe('memory budget of the automatic persisted queries (query texts by hash); the least recently used are evicted past it'),
   MAX_ORDER_LINES: whole(500, 1, 10_000).describe('lines per order / quote (`TOO_MANY_LINES` above)'),
   FILE_URL_SECRET: optionalText('random per process').describe('HMAC key of signed file links (≥ 32 bytes; set it when running several instances)'),
-  FILE_URL_TTL_SECONDS: whole(300, 5, 86_400).describe('lifetime of a signed file link'),
-  PUBLIC_BASE_URL: optionalText().describe('makes file links absolute (`https://api.example.it/files/…`); relative otherwise'),
+  FILE_URL_TTL_SECONDS: whole(900, 5, 86_400).describe('lifetime of a signed file link (`DocumentFile.expiresAt`): long enough for a server-rendered documents page to stay usable while it is read'),
+  PUBLIC_BASE_URL: optionalText('relative links').describe(
+    'the public origin clients reach Ponte at (behind a proxy or CDN, e.g. `https://api.example.it`): file links are then absolute (`https://api.example.it/files/…`), usable from a page on another host or an e-mail; relative to the API otherwise',
+  ),
   DEMO_ERP_PATH: text('.data/demo-erp.sqlite').describe('where the demo ERP is generated'),
   DEMO_ARTICLES: whole(10_000, 10, 2_000_000).describe('articles in a generated demo ERP'),
   DEMO_CUSTOMERS: whole(1_000, 5, 1_000_000).describe('customers in a generated demo ERP'),
@@ -141,6 +156,9 @@ export const LIMIT_VARIABLES = {
   ),
   INTROSPECTION: outsideProduction().describe('`true` opens introspection and "Did you mean" suggestions in production'),
   DEBUG_HEADERS: outsideProduction().describe('the `x-ponte-erp-calls` response header'),
+  GRAPHIQL: onOutsideProduction().describe(
+    'GraphiQL for a browser opening `GET /graphql`, served from Ponte itself (no CDN); in production it also needs `INTROSPECTION=true` for completion and docs',
+  ),
   METRICS_HOST: text('127.0.0.1').describe('address of the `/metrics` listener'),
   METRICS_PORT: text('9464').describe('port of the `/metrics` listener: `0` any free port, `off` none'),
   STATS_PAGE: onOff().describe('`off` stops serving the warehouse statistics page at `/stats` (the GraphQL figures stay; the page only reads them with a token)'),

@@ -212,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined>, devSecret?: 
     surface: {
       introspection: e.INTROSPECTION === undefined ? !production : e.INTROSPECTION === 'true',
       debugHeaders: e.DEBUG_HEADERS === undefined ? !production : e.DEBUG_HEADERS === 'true',
+      graphiql: e.GRAPHIQL === undefined ? !production : e.GRAPHIQL === 'on',
       metrics,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       statsPage: e.STATS_PAGE === 'on',

@@ -138,6 +138,8 @@ export interface SurfaceConfig {
   introspection: boolean;
   /** The x-ponte-erp-calls response header. */
   debugHeaders: boolean;
+  /** GraphiQL on GET /graphql for browsers (src/http/graphiql.ts). */
+  graphiql: boolean;
   /** Where /metrics is served; null = nowhere. Port 0 = ephemeral. */
   metrics: { host: string; port: number } | null;
   /** fastify trustProxy: false, true, a hop count, or addresses / CIDRs. */
