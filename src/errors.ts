@@ -8,6 +8,8 @@
  * traces and connection strings never leave the process.
  */
 import { GraphQLError } from 'graphql';
+import { type Message, localise, message } from './messages/catalogue';
+import type { Language } from './messages/language';
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -28,34 +30,41 @@ export type ErrorCode =
 
 interface ErrorSpec {
   status: number;
-  /** Default message; callers may pass a more specific one from a fixed set. */
-  message: string;
+  /** Default message (one without parameters); callers may pass a more specific one from the catalogue (src/messages). */
+  message: Message;
 }
 
 const REGISTRY: Record<ErrorCode, ErrorSpec> = {
-  UNAUTHENTICATED: { status: 401, message: 'Authentication required: the token is missing, malformed, expired or not trusted.' },
-  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
-  BAD_USER_INPUT: { status: 400, message: 'The request has an invalid argument.' },
-  ERP_UNAVAILABLE: { status: 503, message: 'The ERP cannot be reached right now; retry later.' },
-  ERP_TIMEOUT: { status: 504, message: 'The ERP did not answer in time; retry later.' },
-  RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
-  QUERY_TOO_COMPLEX: { status: 400, message: 'The query is too complex.' },
-  PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: 'The persisted query hash does not match the query.' },
-  UNKNOWN_ENTITY_TYPE: { status: 400, message: 'This subgraph does not resolve entities of that type.' },
-  NOT_FOUND: { status: 404, message: 'There is nothing at this address: GraphQL is served at /graphql.' },
-  SUBGRAPH_UNAVAILABLE: { status: 502, message: 'A content service is not answering; the rest of the answer is complete.' },
-  INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error.' },
+  UNAUTHENTICATED: { status: 401, message: message('error.unauthenticated') },
+  FORBIDDEN: { status: 403, message: message('error.forbidden') },
+  BAD_USER_INPUT: { status: 400, message: message('error.badUserInput') },
+  ERP_UNAVAILABLE: { status: 503, message: message('error.erpUnavailable') },
+  ERP_TIMEOUT: { status: 504, message: message('error.erpTimeout') },
+  RATE_LIMITED: { status: 429, message: message('error.rateLimited') },
+  QUERY_TOO_COMPLEX: { status: 400, message: message('error.queryTooComplex') },
+  PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: message('error.persistedQueryHashMismatch') },
+  UNKNOWN_ENTITY_TYPE: { status: 400, message: message('error.unknownEntityType') },
+  NOT_FOUND: { status: 404, message: message('error.notFound') },
+  SUBGRAPH_UNAVAILABLE: { status: 502, message: message('error.subgraphUnavailable') },
+  INTERNAL_SERVER_ERROR: { status: 500, message: message('error.internal') },
 };
 
-/** An error meant for the client: its message and code are safe to show. */
+/**
+ * An error meant for the client: its message and code are safe to show.
+ * `message` is the English sentence (for logs); the client reads the
+ * sentence in its own language, rendered at the edge from `sentence`
+ * (src/http/formatError.ts, src/http/errorReply.ts).
+ */
 export class PonteError extends GraphQLError {
   readonly code: ErrorCode;
   readonly httpStatus: number;
+  readonly sentence: Message;
 
   /** `status` overrides the registry's only where HTTP itself says more (a body too large is 413, not 400). */
-  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>, status?: number) {
+  constructor(code: ErrorCode, sentence?: Message, details?: Record<string, unknown>, status?: number) {
     const spec = REGISTRY[code];
-    super(message ?? spec.message, {
+    const said = sentence ?? spec.message;
+    super(localise(said, 'en'), {
       // Only an authentication failure changes the HTTP status (401, as the
       // API contract says); every other error travels in a 200 response next
       // to whatever data could still be resolved, as GraphQL clients expect
@@ -63,18 +72,23 @@ export class PonteError extends GraphQLError {
       extensions: code === 'UNAUTHENTICATED' ? { code, ...details, http: { status: spec.status } } : { code, ...details },
     });
     this.name = 'PonteError';
+    this.sentence = said;
     this.code = code;
     this.httpStatus = status ?? spec.status;
   }
+
+  /** The message in the caller's language. */
+  messageIn(language: Language): string {
+    return localise(this.sentence, language);
+  }
 }
 
-export const unauthenticated = (message?: string) => new PonteError('UNAUTHENTICATED', message);
-export const forbidden = (message?: string) => new PonteError('FORBIDDEN', message);
-export const badUserInput = (message: string, details?: Record<string, unknown>) =>
-  new PonteError('BAD_USER_INPUT', message, details);
+export const unauthenticated = (sentence?: Message) => new PonteError('UNAUTHENTICATED', sentence);
+export const forbidden = (sentence?: Message) => new PonteError('FORBIDDEN', sentence);
+export const badUserInput = (sentence: Message, details?: Record<string, unknown>) => new PonteError('BAD_USER_INPUT', sentence, details);
 // Hardening (input text): refused before execution, so no data at all: HTTP 400 as for a validation error.
-export const refusedBeforeExecution = (message: string, details?: Record<string, unknown>) => {
-  const error = new PonteError('BAD_USER_INPUT', message, details);
+export const refusedBeforeExecution = (sentence: Message, details?: Record<string, unknown>) => {
+  const error = new PonteError('BAD_USER_INPUT', sentence, details);
   (error.extensions as Record<string, unknown>).http = { status: 400 };
   return error;
 };
@@ -88,13 +102,13 @@ export const internalError = () => new PonteError('INTERNAL_SERVER_ERROR');
  */
 export const subgraphUnavailable = (subgraph: string) => new PonteError('SUBGRAPH_UNAVAILABLE', undefined, { subgraph });
 /** GET /files: expired, altered, foreign and missing all read alike, so a link cannot probe which files exist. */
-export const fileLinkRefused = () => new PonteError('FORBIDDEN', 'This link is expired or not valid.');
+export const fileLinkRefused = () => new PonteError('FORBIDDEN', message('files.linkRefused'));
 
 /** Fastify's refusals in the registry's words; its own messages quote the body or the content type. */
-const MALFORMED: Record<number, string> = {
-  400: 'The request is malformed: its body could not be read.',
-  413: 'The request body is too large.',
-  415: 'The request content type is not supported: send application/json.',
+const MALFORMED: Record<number, Message> = {
+  400: message('http.unreadableBody'),
+  413: message('http.bodyTooLarge'),
+  415: message('http.unsupportedContentType'),
 };
 
 /** A request for an address no route serves. */
@@ -108,7 +122,7 @@ export function notFound(): PonteError {
  * status, since that status is the one HTTP clients and proxies act on.
  */
 export function malformedRequest(status: number): PonteError {
-  return new PonteError('BAD_USER_INPUT', MALFORMED[status] ?? 'The request is malformed.', undefined, status);
+  return new PonteError('BAD_USER_INPUT', MALFORMED[status] ?? message('http.malformed'), undefined, status);
 }
 
 /**
@@ -116,8 +130,8 @@ export function malformedRequest(status: number): PonteError {
  * GraphQL error shape, so every client reads `errors[0].extensions.code`
  * wherever Ponte refused it.
  */
-export function errorBody(error: PonteError): { errors: Array<{ message: string; extensions: { code: ErrorCode } }> } {
-  return { errors: [{ message: error.message, extensions: { code: error.code } }] };
+export function errorBody(error: PonteError, language: Language): { errors: Array<{ message: string; extensions: { code: ErrorCode } }> } {
+  return { errors: [{ message: error.messageIn(language), extensions: { code: error.code } }] };
 }
 
 /**
@@ -125,8 +139,8 @@ export function errorBody(error: PonteError): { errors: Array<{ message: string;
  * status travels with it, since no data is returned next to it and Apollo
  * would answer a plugin's error with 500 otherwise.
  */
-export function requestRefused(code: ErrorCode, message?: string, retryAfterSeconds?: number): PonteError {
-  const error = new PonteError(code, message);
+export function requestRefused(code: ErrorCode, sentence?: Message, retryAfterSeconds?: number): PonteError {
+  const error = new PonteError(code, sentence);
   const headers = new Map<string, string>();
   if (retryAfterSeconds !== undefined) headers.set('retry-after', String(retryAfterSeconds));
   (error.extensions as Record<string, unknown>).http = { status: error.httpStatus, headers };

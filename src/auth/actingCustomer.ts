@@ -2,6 +2,7 @@ import type { CustomerRow } from '../erp/port';
 import { forbidden, unauthenticated } from '../errors';
 import type { Principal } from './principal';
 import type { Viewer } from './resolveViewer';
+import { message } from '../messages/catalogue';
 
 /** Anonymous callers are UNAUTHENTICATED (a quote needs a caller, not necessarily a customer). */
 export function requireAuthenticated(principal: Principal): void {
@@ -21,7 +22,7 @@ export function orderChannel(principal: Principal): 'SALES_APP' | 'STOREFRONT' {
 export function actingCustomer(principal: Principal, viewer: Viewer): CustomerRow {
   requireAuthenticated(principal);
   if (!viewer.customer || !viewer.context) {
-    throw forbidden('This needs a customer: an agent or service names it with X-Acting-Customer.');
+    throw forbidden(message('auth.needsCustomer'));
   }
   return viewer.customer;
 }

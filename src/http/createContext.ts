@@ -14,6 +14,7 @@ import type { RequestErpScope } from '../erp/requestScope';
 import { authenticate, singleHeader, type Authentication } from './authenticate';
 import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
+import { type Language, negotiateLanguage } from '../messages/language';
 import { dateInZone, type ErpSettings } from '../settings/erpSettings';
 import { createErpLoaders } from '../../loaders/erpLoaders';
 import { createPriceBatch, type PriceBatch } from '../../loaders/priceBatch';
@@ -25,6 +26,8 @@ export interface ContextDeps {
   cache: ErpCache;
   now: () => Date;
   services: Services;
+  /** The installation's language of messages as known without an ERP call. */
+  defaultLanguage: () => Language;
 }
 
 export function createContextFactory(deps: ContextDeps) {
@@ -39,6 +42,7 @@ export function createContextFactory(deps: ContextDeps) {
     if (outcome.failure) throw outcome.failure;
     const principal = outcome.principal;
     const acting = singleHeader(headers, 'x-acting-customer');
+    const acceptLanguage = negotiateLanguage(headers['accept-language']);
     const freshness = new RequestFreshness();
     const erp = deps.erp.forRequest(scope);
     // Background refreshes use the port itself: no request asked for them.
@@ -55,6 +59,9 @@ export function createContextFactory(deps: ContextDeps) {
       freshness,
       acting,
       accept: typeof headers.accept === 'string' ? headers.accept : undefined,
+      acceptLanguage,
+      language: async () => acceptLanguage ?? (await context.settings()).language,
+      messageLanguage: () => acceptLanguage ?? resolved.settings?.language ?? deps.defaultLanguage(),
       responseGeneration: deps.cache.responses.generation(),
       responseCache: { entry: null },
       erp,

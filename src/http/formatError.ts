@@ -3,10 +3,15 @@
  * failures become ERP_UNAVAILABLE / ERP_TIMEOUT; GraphQL's own parse and
  * validation errors are BAD_USER_INPUT; anything else is logged in full and
  * masked, so SQL text, stack traces and connection strings never leave.
+ * Ponte's own messages are rendered here in the language of the error's
+ * request (`languageOf`, see src/http/messageLanguage.ts).
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type ErrorCode, ErpFailure, PonteError, internalError } from '../errors';
+import { message } from '../messages/catalogue';
+import type { Language } from '../messages/language';
+import { DEFAULTS } from '../settings/defaults';
 
 const INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -21,8 +26,13 @@ const INPUT_CODES = new Set([
 /** Client mistakes with their own code: logged at info, never as failures. */
 const CLIENT_MISTAKES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['PERSISTED_QUERY_HASH_MISMATCH', 'UNKNOWN_ENTITY_TYPE']);
 
-export function createFormatError(log: (error: unknown) => void, logInfo: (error: unknown) => void = () => undefined) {
+export function createFormatError(
+  log: (error: unknown) => void,
+  logInfo: (error: unknown) => void = () => undefined,
+  languageOf: (error: unknown) => Language = () => DEFAULTS.language,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const language = languageOf(error);
     let original = unwrapResolverError(error);
     // Validation rules' errors arrive wrapped once more by Apollo.
     const inner = (original as { originalError?: unknown } | null)?.originalError;
@@ -31,30 +41,31 @@ export function createFormatError(log: (error: unknown) => void, logInfo: (error
     if (original instanceof PonteError) {
       if (CLIENT_MISTAKES.has(original.code)) logInfo(original);
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
-      return { message: original.message, ...where, extensions };
+      return { message: original.messageIn(language), ...where, extensions };
     }
     if (original instanceof ErpFailure) {
       log(original);
-      return coded(original.toClientError(), where);
+      return coded(original.toClientError(), where, language);
     }
     const code = formatted.extensions?.code;
     // Apollo raises this one without a code; its message is the only handle.
     if (formatted.message === 'provided sha does not match query') {
       const mistake = new PonteError('PERSISTED_QUERY_HASH_MISMATCH');
       logInfo(mistake);
-      return coded(mistake, where);
+      return coded(mistake, where, language);
     }
     if (typeof code === 'string' && INPUT_CODES.has(code)) {
-      // graphql-js's own words (which argument, which type), shortened, under the registry's code.
-      return coded(new PonteError('BAD_USER_INPUT', withShortQuotes(formatted.message)), where);
+      // graphql-js's own words (which argument, which type), shortened, under the registry's code;
+      // they exist in English only, so Italian introduces them.
+      return coded(new PonteError('BAD_USER_INPUT', message('input.graphql', { detail: withShortQuotes(formatted.message) })), where, language);
     }
     log(original);
-    return coded(internalError(), where);
+    return coded(internalError(), where, language);
   };
 }
 
-function coded(error: PonteError, where: Pick<GraphQLFormattedError, 'path' | 'locations'>): GraphQLFormattedError {
-  return { message: error.message, ...where, extensions: { code: error.code } };
+function coded(error: PonteError, where: Pick<GraphQLFormattedError, 'path' | 'locations'>, language: Language): GraphQLFormattedError {
+  return { message: error.messageIn(language), ...where, extensions: { code: error.code } };
 }
 
 /** Longest part of a client's input an error repeats. */

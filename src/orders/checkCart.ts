@@ -12,6 +12,7 @@ import { type PriceResult, lineTotal } from '../pricing/computePrice';
 import { checkLineCount } from './cartLimits';
 import { checkLine, isValidQuantity } from './checkLine';
 import { type OrderProblem, orderProblem } from './orderProblems';
+import { message } from '../messages/catalogue';
 
 /** What a cart check reads about the caller's catalog. */
 export interface CartFacts {
@@ -99,7 +100,7 @@ export async function checkCart(
     lines: evaluated,
     problems: [
       ...(count ? [count] : []),
-      ...(customerBlocked ? [orderProblem('CUSTOMER_BLOCKED', null)] : []),
+      ...(customerBlocked ? [orderProblem('CUSTOMER_BLOCKED', null, message('order.customerBlocked'))] : []),
       ...evaluated.flatMap((l) => l.problems),
     ],
   };

@@ -3,6 +3,7 @@
  */
 import { Decimal, parseDecimal } from '../decimal/decimal';
 import type { SettingRow } from '../erp/port';
+import { type Language, languageOfTag } from '../messages/language';
 import { DEFAULTS } from './defaults';
 
 export interface ErpSettings {
@@ -13,6 +14,8 @@ export interface ErpSettings {
   timeZone: string;
   /** Available below this is LOW_STOCK. */
   lowStockThreshold: Decimal;
+  /** The language of messages for a caller whose Accept-Language names neither Italian nor English. */
+  language: Language;
 }
 
 /**
@@ -50,11 +53,14 @@ export function readErpSettings(rows: readonly SettingRow[]): ErpSettings {
   };
   const zone = text('time_zone');
   const threshold = text('low_stock_threshold');
+  const language = text('language');
   return {
     defaultPriceList: text('default_price_list'),
     currency: text('currency') ?? DEFAULTS.currency,
     timeZone: zone !== null && isValidTimeZone(zone) ? zone : DEFAULTS.timeZone,
     lowStockThreshold: (threshold !== null ? parseDecimal(threshold) : null) ?? new Decimal(DEFAULTS.lowStockThreshold),
+    // "it-IT" or "EN" read as the contract's "it" / "en"; anything else is the default, never a refusal to answer.
+    language: (language !== null ? languageOfTag(language) : null) ?? DEFAULTS.language,
   };
 }
 
