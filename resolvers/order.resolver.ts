@@ -7,6 +7,7 @@ import type { PonteContext } from '../src/graphql/context';
 import { decodeCursor, encodeCursor, pageSize } from '../src/graphql/cursor';
 import { chargePricedLines } from '../src/graphql/workBudget';
 import { placeOrder } from '../src/orders/placeOrder';
+import { shownIn } from '../src/orders/orderProblems';
 import { presentOrder } from '../src/orders/presentOrder';
 import { presentDocument } from '../src/documents/presentDocument';
 import { Customer, Destination, toCustomer, toDestination } from './types/customer.type';
@@ -49,7 +50,10 @@ export class OrderResolver {
       { customer, agentCode: viewer.agentCode, channel: orderChannel(ctx.principal) },
       input,
     );
-    return { order: outcome.order ? await toOrder(ctx, outcome.order) : null, errors: outcome.problems };
+    return {
+      order: outcome.order ? await toOrder(ctx, outcome.order) : null,
+      errors: outcome.problems.length > 0 ? shownIn(await ctx.language(), outcome.problems) : [],
+    };
   }
 
   @Query(() => Order, { nullable: true, description: "An order of the acting customer; null for anyone else's." })

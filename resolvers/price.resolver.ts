@@ -9,6 +9,6 @@ export class PriceResolver {
   @FieldResolver(() => [PriceStep], { description: 'The ordered steps that produced this price: "why is my price this?"' })
   async explanation(@Root() price: Price, @Ctx() ctx: PonteContext): Promise<PriceStep[]> {
     await computeTurn(ctx.erpScope);
-    return explainPrice(price.result);
+    return explainPrice(price.result, await ctx.language());
   }
 }

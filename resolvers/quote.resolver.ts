@@ -4,6 +4,7 @@ import { requireAuthenticated } from '../src/auth/actingCustomer';
 import type { PonteContext } from '../src/graphql/context';
 import { chargePricedLines } from '../src/graphql/workBudget';
 import { checkCart } from '../src/orders/checkCart';
+import { shownIn } from '../src/orders/orderProblems';
 import { presentQuote } from '../src/orders/presentQuote';
 import { toPrice } from './types/price.type';
 import { toProduct } from './types/product.type';
@@ -23,6 +24,7 @@ export class QuoteResolver {
     const quote = presentQuote(cart, settings.currency);
     return {
       ...quote,
+      problems: shownIn(await ctx.language(), quote.problems),
       lines: quote.lines.map(({ article, price, ...line }) => ({
         ...line,
         product: article && toProduct(article),

@@ -49,6 +49,8 @@ import { WarehouseStatsCache } from './cache/statsCache';
 import { slowErpCalls } from './erp/openErp';
 import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
+import { MessageLanguages } from './http/messageLanguage';
+import { messageLanguagePlugin } from './graphql/messageLanguagePlugin';
 import { inputTextPlugin } from './graphql/inputTextPlugin';
 import { Metrics } from './http/metrics';
 // Hardening: limits, rate limits, production surface.
@@ -164,6 +166,11 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     allowHeaders: config.gateway.forwardHeaders,
     exposeHeaders: config.surface.debugHeaders ? ['x-ponte-erp-calls'] : [],
   });
+  // Every request's language is decided as it arrives, so refusals made before GraphQL (rate limits, 404) speak it too.
+  const languages = new MessageLanguages(() => cache.reference.get('reference')?.value.erpSettings ?? null);
+  http.addHook('onRequest', async (request) => {
+    request.messageLanguage = languages.forHeaders(request.headers['accept-language']);
+  });
   // --- hardening: limits and rate limits (see the modules for the why) ---
   const limits = config.queryLimits;
   const armor = armorProtection({ limits, blockSuggestions: !config.surface.introspection });
@@ -176,11 +183,16 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const formatError = createFormatError(
     (error) => logger.error({ err: error }, 'request failed'),
     (error) => logger.info({ err: error }, 'client mistake'),
+    (error) => languages.of(error),
   );
   const served = await gatewayFromConfig<PonteContext>({
     config: config.gateway,
     schema,
-    formatError,
+    // Errors of the in-process subgraph never pass through didEncounterErrors: their language comes with them here.
+    formatError: (formatted, error, context) => {
+      languages.mark(error, context.messageLanguage());
+      return formatError(formatted, error);
+    },
     registry: metrics.registry,
     logger,
     answer: subgraphResponseCache(cache),
@@ -202,6 +214,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing pages load from a CDN and show its version; GraphiQL is served locally instead.
       ApolloServerPluginLandingPageDisabled(),
+      messageLanguagePlugin(languages),
       inputTextPlugin<PonteContext>(),
       ...armor.plugins,
       costLimitPlugin({ maxCost: limits.maxCost, ...(rateLimits ? { onAdmitted: rateLimits.chargeCost } : {}) }),
@@ -216,7 +229,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
         metrics.staleResponses.inc();
       }),
     ],
-    formatError: gateway ? passSubgraphErrors(formatError) : formatError,
+    formatError: gateway ? passSubgraphErrors(formatError, (error) => languages.of(error)) : formatError,
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     // Signals are main.ts's to handle (one orderly close); Apollo's own
@@ -238,10 +251,18 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
     cache,
     now,
     services,
+    defaultLanguage: () => languages.installationDefault(),
   });
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const context = await createContext(request.headers, request.erpScope!, request.authentication, request.rateKey);
+      let context: PonteContext;
+      try {
+        context = await createContext(request.headers, request.erpScope!, request.authentication, request.rateKey);
+      } catch (error) {
+        // A bad token is refused here, before the request has a context to say its language.
+        languages.mark(error, request.messageLanguage ?? languages.forHeaders(request.headers['accept-language']));
+        throw error;
+      }
       // The onSend hook stores a cacheable answer: it needs the request's context.
       request.ponteContext = context;
       return context;

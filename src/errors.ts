@@ -8,6 +8,8 @@
  * traces and connection strings never leave the process.
  */
 import { GraphQLError } from 'graphql';
+import { type Message, localise, message } from './messages/catalogue';
+import type { Language } from './messages/language';
 
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -42,62 +44,71 @@ interface ErrorSpec {
    * it travels in a 200 next to the data that could still be resolved.
    */
   status: number;
-  /** Default message; callers may pass a more specific one from a fixed set. */
-  message: string;
+  /** Default message (one without parameters); callers may pass a more specific one from the catalogue (src/messages). */
+  message: Message;
 }
 
 const REGISTRY: Record<ErrorCode, ErrorSpec> = {
-  UNAUTHENTICATED: { status: 401, message: 'Authentication required: the token is missing, malformed, expired or not trusted.' },
-  FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
-  ACTING_CUSTOMER_REQUIRED: {
-    status: 403,
-    message: "This needs a customer: an agent or service names the customer it acts for with X-Acting-Customer.",
-  },
-  BAD_USER_INPUT: { status: 400, message: 'The request has an invalid argument.' },
-  GRAPHQL_PARSE_FAILED: { status: 400, message: 'The document is not valid GraphQL.' },
-  GRAPHQL_VALIDATION_FAILED: { status: 400, message: 'The document does not match the schema.' },
-  BAD_REQUEST: { status: 400, message: 'The request is malformed.' },
-  OPERATION_RESOLUTION_FAILURE: { status: 400, message: 'The operation to run could not be determined: name it with operationName.' },
+  UNAUTHENTICATED: { status: 401, message: message('error.unauthenticated') },
+  FORBIDDEN: { status: 403, message: message('error.forbidden') },
+  ACTING_CUSTOMER_REQUIRED: { status: 403, message: message('error.actingCustomerRequired') },
+  BAD_USER_INPUT: { status: 400, message: message('error.badUserInput') },
+  GRAPHQL_PARSE_FAILED: { status: 400, message: message('error.graphqlParseFailed') },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, message: message('error.graphqlValidationFailed') },
+  BAD_REQUEST: { status: 400, message: message('error.badRequest') },
+  OPERATION_RESOLUTION_FAILURE: { status: 400, message: message('error.operationResolutionFailure') },
   // 200 as Apollo answers them: the client's APQ link reads the code and retries with the query.
-  PERSISTED_QUERY_NOT_FOUND: { status: 200, message: 'PersistedQueryNotFound' },
-  PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, message: 'PersistedQueryNotSupported' },
-  ERP_UNAVAILABLE: { status: 503, message: 'The ERP cannot be reached right now; retry later.' },
-  ERP_TIMEOUT: { status: 504, message: 'The ERP did not answer in time; retry later.' },
-  RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
-  QUERY_TOO_COMPLEX: { status: 400, message: 'The query is too complex.' },
-  PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: 'The persisted query hash does not match the query.' },
-  UNKNOWN_ENTITY_TYPE: { status: 400, message: 'This subgraph does not resolve entities of that type.' },
-  NOT_FOUND: { status: 404, message: 'There is nothing at this address: GraphQL is served at /graphql.' },
-  SUBGRAPH_UNAVAILABLE: { status: 502, message: 'A content service is not answering; the rest of the answer is complete.' },
-  INTERNAL_SERVER_ERROR: { status: 500, message: 'Internal error.' },
+  PERSISTED_QUERY_NOT_FOUND: { status: 200, message: message('error.persistedQueryNotFound') },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, message: message('error.persistedQueryNotSupported') },
+  ERP_UNAVAILABLE: { status: 503, message: message('error.erpUnavailable') },
+  ERP_TIMEOUT: { status: 504, message: message('error.erpTimeout') },
+  RATE_LIMITED: { status: 429, message: message('error.rateLimited') },
+  QUERY_TOO_COMPLEX: { status: 400, message: message('error.queryTooComplex') },
+  PERSISTED_QUERY_HASH_MISMATCH: { status: 400, message: message('error.persistedQueryHashMismatch') },
+  UNKNOWN_ENTITY_TYPE: { status: 400, message: message('error.unknownEntityType') },
+  NOT_FOUND: { status: 404, message: message('error.notFound') },
+  SUBGRAPH_UNAVAILABLE: { status: 502, message: message('error.subgraphUnavailable') },
+  INTERNAL_SERVER_ERROR: { status: 500, message: message('error.internal') },
 };
 
-/** An error meant for the client: its message and code are safe to show. */
+/**
+ * An error meant for the client: its message and code are safe to show.
+ * `message` is the English sentence (for logs); the client reads the
+ * sentence in its own language, rendered at the edge from `sentence`
+ * (src/http/formatError.ts, src/http/errorReply.ts).
+ */
 export class PonteError extends GraphQLError {
   readonly code: ErrorCode;
   readonly httpStatus: number;
+  readonly sentence: Message;
 
   /** `status` overrides the registry's only where HTTP itself says more (a body too large is 413, not 400). */
-  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>, status?: number) {
+  constructor(code: ErrorCode, sentence?: Message, details?: Record<string, unknown>, status?: number) {
     const spec = REGISTRY[code];
+    const said = sentence ?? spec.message;
     // No HTTP status here: a field's error travels in a 200 response next to
     // whatever data could still be resolved, as GraphQL clients expect;
     // refusingRequest below adds the status to an error refusing a whole request.
-    super(message ?? spec.message, { extensions: { code, ...details } });
+    super(localise(said, 'en'), { extensions: { code, ...details } });
     this.name = 'PonteError';
+    this.sentence = said;
     this.code = code;
     this.httpStatus = status ?? spec.status;
   }
+
+  /** The message in the caller's language. */
+  messageIn(language: Language): string {
+    return localise(this.sentence, language);
+  }
 }
 
-export const unauthenticated = (message?: string) => new PonteError('UNAUTHENTICATED', message);
-export const forbidden = (message?: string) => new PonteError('FORBIDDEN', message);
+export const unauthenticated = (sentence?: Message) => new PonteError('UNAUTHENTICATED', sentence);
+export const forbidden = (sentence?: Message) => new PonteError('FORBIDDEN', sentence);
 export const actingCustomerRequired = () => new PonteError('ACTING_CUSTOMER_REQUIRED');
-export const badUserInput = (message: string, details?: Record<string, unknown>) =>
-  new PonteError('BAD_USER_INPUT', message, details);
+export const badUserInput = (sentence: Message, details?: Record<string, unknown>) => new PonteError('BAD_USER_INPUT', sentence, details);
 // Hardening (input text): refused before execution, so no data at all: HTTP 400 as for a validation error.
-export const refusedBeforeExecution = (message: string, details?: Record<string, unknown>) =>
-  refusingRequest(new PonteError('BAD_USER_INPUT', message, details));
+export const refusedBeforeExecution = (sentence: Message, details?: Record<string, unknown>) =>
+  refusingRequest(new PonteError('BAD_USER_INPUT', sentence, details));
 export const erpUnavailable = () => new PonteError('ERP_UNAVAILABLE');
 export const erpTimeout = () => new PonteError('ERP_TIMEOUT');
 export const internalError = () => new PonteError('INTERNAL_SERVER_ERROR');
@@ -108,13 +119,13 @@ export const internalError = () => new PonteError('INTERNAL_SERVER_ERROR');
  */
 export const subgraphUnavailable = (subgraph: string) => new PonteError('SUBGRAPH_UNAVAILABLE', undefined, { subgraph });
 /** GET /files: expired, altered, foreign and missing all read alike, so a link cannot probe which files exist. */
-export const fileLinkRefused = () => new PonteError('FORBIDDEN', 'This link is expired or not valid.');
+export const fileLinkRefused = () => new PonteError('FORBIDDEN', message('files.linkRefused'));
 
 /** Fastify's refusals in the registry's words; its own messages quote the body or the content type. */
-const MALFORMED: Record<number, string> = {
-  400: 'The request is malformed: its body could not be read.',
-  413: 'The request body is too large.',
-  415: 'The request content type is not supported: send application/json.',
+const MALFORMED: Record<number, Message> = {
+  400: message('http.unreadableBody'),
+  413: message('http.bodyTooLarge'),
+  415: message('http.unsupportedContentType'),
 };
 
 /** A request for an address no route serves. */
@@ -129,7 +140,7 @@ export function notFound(): PonteError {
  * the one HTTP clients and proxies act on.
  */
 export function malformedRequest(status: number): PonteError {
-  return new PonteError('BAD_REQUEST', MALFORMED[status], undefined, status);
+  return new PonteError('BAD_REQUEST', MALFORMED[status] ?? message('http.malformed'), undefined, status);
 }
 
 /**
@@ -137,8 +148,8 @@ export function malformedRequest(status: number): PonteError {
  * GraphQL error shape, so every client reads `errors[0].extensions.code`
  * wherever Ponte refused it.
  */
-export function errorBody(error: PonteError): { errors: Array<{ message: string; extensions: { code: ErrorCode } }> } {
-  return { errors: [{ message: error.message, extensions: { code: error.code } }] };
+export function errorBody(error: PonteError, language: Language): { errors: Array<{ message: string; extensions: { code: ErrorCode } }> } {
+  return { errors: [{ message: error.messageIn(language), extensions: { code: error.code } }] };
 }
 
 /**
@@ -146,8 +157,8 @@ export function errorBody(error: PonteError): { errors: Array<{ message: string;
  * status travels with it, since no data is returned next to it and Apollo
  * would answer a plugin's error with 500 otherwise.
  */
-export function requestRefused(code: ErrorCode, message?: string, retryAfterSeconds?: number): PonteError {
-  return refusingRequest(new PonteError(code, message), retryAfterSeconds);
+export function requestRefused(code: ErrorCode, sentence?: Message, retryAfterSeconds?: number): PonteError {
+  return refusingRequest(new PonteError(code, sentence), retryAfterSeconds);
 }
 
 /**

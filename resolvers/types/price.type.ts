@@ -14,7 +14,7 @@ export class PriceStep {
   @Field(() => PriceStepKind)
   kind!: PriceStepKind;
 
-  @Field({ description: 'A sentence a sales agent can read to the customer.' })
+  @Field({ description: "A sentence a sales agent can read to the customer, in the caller's language (Accept-Language, else ecom_settings.language)." })
   description!: string;
 
   @Field(() => ID, { nullable: true, description: 'The condition this step came from.' })

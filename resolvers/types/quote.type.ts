@@ -12,7 +12,7 @@ export class OrderError {
   @Field(() => OrderErrorCode)
   code!: OrderErrorCode;
 
-  @Field()
+  @Field({ description: "For the customer, in the caller's language (Accept-Language, else ecom_settings.language); the code is the same in every language." })
   message!: string;
 
   @Field(() => Int, { nullable: true, description: 'The 0-based index of the offending line; null for the whole order.' })

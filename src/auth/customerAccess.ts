@@ -9,6 +9,7 @@ import type { CustomerRow } from '../erp/port';
 import { forbidden, unauthenticated } from '../errors';
 import type { Principal } from './principal';
 import type { Viewer } from './resolveViewer';
+import { message } from '../messages/catalogue';
 
 export interface CustomerReach {
   /** Only the customers this agent follows; null for every customer. */
@@ -31,7 +32,7 @@ function reachOf(principal: Principal): CustomerReach | null {
 export function listableCustomers(principal: Principal): CustomerReach {
   if (principal.role === 'anonymous') throw unauthenticated();
   const reach = reachOf(principal);
-  if (reach === null) throw forbidden('Customers cannot list customers.');
+  if (reach === null) throw forbidden(message('auth.customersCannotList'));
   return reach;
 }
 

@@ -9,6 +9,7 @@ import type { CustomerRow } from '../erp/port';
 import { forbidden, unauthenticated } from '../errors';
 import { ALL_ACTIVE_POLICY, ANONYMOUS_POLICY, type VisibilityPolicy } from '../visibility/visibilityPolicy';
 import type { Principal } from './principal';
+import { message } from '../messages/catalogue';
 
 export interface Viewer {
   principal: Principal;
@@ -23,7 +24,7 @@ export interface Viewer {
   agentCode: string | null;
 }
 
-const NOT_YOURS = 'You may not act for this customer.';
+const NOT_YOURS = message('auth.notYourCustomer');
 
 export async function resolveViewer(
   principal: Principal,
@@ -50,7 +51,7 @@ export async function resolveViewer(
 
   switch (principal.role) {
     case 'anonymous':
-      if (acting !== null) throw unauthenticated('Acting for a customer needs an agent or service token.');
+      if (acting !== null) throw unauthenticated(message('auth.actingNeedsAgent'));
       return { principal, customer: null, context: null, policy: ANONYMOUS_POLICY, showQuantities: false, agentCode: null };
     case 'customer':
       if (acting !== null && acting !== principal.customer) throw forbidden(NOT_YOURS);

@@ -4,9 +4,10 @@
  * callers UNAUTHENTICATED (warehouse-statistics.md).
  */
 import { forbidden, unauthenticated } from '../errors';
+import { message } from '../messages/catalogue';
 import type { Principal } from './principal';
 
 export function requireStaff(principal: Principal): void {
   if (principal.role === 'anonymous') throw unauthenticated();
-  if (principal.role === 'customer') throw forbidden('Warehouse statistics are for the service and agent roles.');
+  if (principal.role === 'customer') throw forbidden(message('error.staffOnly'));
 }

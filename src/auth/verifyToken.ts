@@ -11,6 +11,7 @@ import { LRUCache } from 'lru-cache';
 import type { AuthConfig } from '../config/config';
 import { unauthenticated } from '../errors';
 import { ANONYMOUS, type Principal } from './principal';
+import { type Message, message } from '../messages/catalogue';
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
@@ -51,12 +52,12 @@ export const CLOCK_SKEW_SECONDS = 60;
  * the future, was not minted for a client session (a leaked secret, a
  * mis-set clock): refusing it bounds the damage of either.
  */
-export function lifetimeProblem(payload: JWTPayload, nowSeconds: number, maxAgeSeconds: number): string | null {
+export function lifetimeProblem(payload: JWTPayload, nowSeconds: number, maxAgeSeconds: number): Message | null {
   if (typeof payload.exp === 'number' && payload.exp - nowSeconds > maxAgeSeconds) {
-    return 'The token is valid for longer than this server accepts.';
+    return message('auth.tokenLivesTooLong');
   }
   if (typeof payload.iat === 'number' && payload.iat > nowSeconds + CLOCK_SKEW_SECONDS) {
-    return 'The token is issued in the future.';
+    return message('auth.tokenFromTheFuture');
   }
   return null;
 }
@@ -94,25 +95,25 @@ export function createTokenVerifier(auth: AuthConfig, now: () => number = Date.n
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer[ ]+([A-Za-z0-9_\-.]+)\s*$/i.exec(authorization);
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    if (!match) throw unauthenticated(message('auth.bearerFormat'));
     const token = match[1]!;
     const known = verified.get(token);
     if (known) {
       if (known.exp > now() / 1000) return known.principal;
       verified.delete(token);
-      throw unauthenticated('The token has expired.');
+      throw unauthenticated(message('auth.tokenExpired'));
     }
     let payload: JWTPayload;
     try {
       payload = await verifyJwt(token);
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('The token has expired.');
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated(message('auth.tokenExpired'));
       throw unauthenticated();
     }
     const lifetime = lifetimeProblem(payload, Math.floor(now() / 1000), auth.maxTokenAgeSeconds);
     if (lifetime) throw unauthenticated(lifetime);
     const principal = principalFromClaims(payload);
-    if (!principal) throw unauthenticated('The token does not carry a valid role with its customer or agent code.');
+    if (!principal) throw unauthenticated(message('auth.tokenClaims'));
     verified.set(token, { principal, exp: payload.exp! });
     return principal;
   };

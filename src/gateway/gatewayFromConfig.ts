@@ -22,7 +22,7 @@ export interface GatewayFromConfigOptions<TContext> {
   /** Ponte's executable subgraph schema. */
   schema: GraphQLSchema;
   /** The subgraph server's formatError: Ponte's own errors are masked the same way in process. */
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  formatError: (formatted: GraphQLFormattedError, error: unknown, context: TContext) => GraphQLFormattedError;
   /** Where the per-subgraph metrics are registered (the app's /metrics). */
   registry: Registry;
   logger: Logger;

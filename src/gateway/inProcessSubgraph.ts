@@ -19,7 +19,7 @@ export interface InProcessSubgraphOptions<TContext> {
    * pass, anything else is logged and becomes INTERNAL_SERVER_ERROR, so an
    * internal message never reaches the gateway's answer.
    */
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+  formatError: (formatted: GraphQLFormattedError, error: unknown, context: TContext) => GraphQLFormattedError;
   /** The context a subgraph request runs with, from the gateway request's. */
   contextOf: (context: TContext) => unknown;
   /** Counts each fetch (as `ponte`, outcome ok or error) beside the remote subgraphs' calls. */
@@ -72,7 +72,7 @@ export class InProcessSubgraph<TContext extends object> implements GraphQLDataSo
     this.options.metrics?.record(PONTE_SUBGRAPH, result.errors?.length ? 'error' : 'ok', (performance.now() - started) / 1000);
     const response: GatewayGraphQLResponse = {};
     if (result.data !== undefined) response.data = result.data as Record<string, unknown> | null;
-    if (result.errors?.length) response.errors = result.errors.map((error) => this.options.formatError(error.toJSON(), error));
+    if (result.errors?.length) response.errors = result.errors.map((error) => this.options.formatError(error.toJSON(), error, context));
     return response;
   }
 }

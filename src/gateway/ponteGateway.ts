@@ -14,9 +14,12 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import type { DocumentNode, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import { badUserInput } from '../errors';
+import { badUserInput, subgraphUnavailable } from '../errors';
 import { PONTE_SUBGRAPH, type SubgraphEndpoint, SupergraphError, composeSupergraph, fetchSubgraphSdl } from './composeSupergraph';
 import { GUARD_ALIAS, guardProducts, removeGuard, usesGuardAlias } from './visibilityGuard';
+import { message } from '../messages/catalogue';
+import type { Language } from '../messages/language';
+import { DEFAULTS } from '../settings/defaults';
 
 export interface PonteGatewayOptions {
   /** Ponte's own subgraph SDL (printSubgraphSchema of the served schema). */
@@ -114,7 +117,7 @@ function guardedDocument(document: DocumentNode, schema: GraphQLSchema): Guarded
 function guardExecutor(executor: GatewayExecutor): GatewayExecutor {
   return async (requestContext) => {
     const operation = guardedDocument(requestContext.document, requestContext.schema);
-    if ('reserved' in operation) return { errors: [badUserInput(`The alias ${GUARD_ALIAS} is reserved.`)] };
+    if ('reserved' in operation) return { errors: [badUserInput(message('input.reservedAlias', { alias: GUARD_ALIAS }))] };
     const result = await executor({ ...requestContext, document: operation.document });
     removeGuard(result.data);
     if (result.extensions) {
@@ -158,13 +161,16 @@ type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQL
  * gateway (its code kept, the subgraph named in `serviceName`): Ponte's own
  * were masked when they were made (InProcessSubgraph), a remote one is that
  * subgraph's to word, so both pass; the gateway's own errors (parsing,
- * validation, planning) go through Ponte's formatError.
+ * validation, planning) go through Ponte's formatError. SUBGRAPH_UNAVAILABLE
+ * is Ponte's word for a remote subgraph that did not answer, made before
+ * the caller's language is known: it is said here, in that language.
  */
-export function passSubgraphErrors(format: FormatError): FormatError {
+export function passSubgraphErrors(format: FormatError, languageOf: (error: unknown) => Language = () => DEFAULTS.language): FormatError {
   return (formatted, error) => {
     const subgraph = formatted.extensions?.serviceName;
     if (typeof subgraph !== 'string') return format(formatted, error);
-    const { message, path, locations } = formatted;
+    const { path, locations } = formatted;
+    const message = formatted.extensions?.code === 'SUBGRAPH_UNAVAILABLE' ? subgraphUnavailable(subgraph).messageIn(languageOf(error)) : formatted.message;
     return { message, ...(path ? { path } : {}), ...(locations ? { locations } : {}), extensions: { ...formatted.extensions } };
   };
 }

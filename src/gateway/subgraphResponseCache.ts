@@ -46,7 +46,10 @@ export function subgraphResponseCache(cache: ErpCache) {
     let key: string;
     try {
       const [viewer, settings] = await Promise.all([context.viewer(), context.settings()]);
-      key = responseCacheKey(viewerFingerprint(viewer, settings, context.today(settings)), requestDigest({ query, variables }));
+      key = responseCacheKey(
+        viewerFingerprint(viewer, settings, context.today(settings)),
+        requestDigest({ query, variables, language: context.acceptLanguage ?? settings.language }),
+      );
     } catch {
       // No viewer (a refused acting header) or no settings (the ERP down): the fetch itself says why.
       return run();

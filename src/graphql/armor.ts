@@ -12,9 +12,10 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import type { ValidationContext, ValidationRule } from 'graphql';
 import type { QueryLimits } from '../config/config';
 import { PonteError } from '../errors';
+import { type Message, message } from '../messages/catalogue';
 
 export interface ArmorOptions {
   limits: QueryLimits;
@@ -22,17 +23,18 @@ export interface ArmorOptions {
   blockSuggestions: boolean;
 }
 
-const asTooComplex = {
+/** armor's own words are English only: the refusal says which limit in the catalogue's. */
+const asTooComplex = (sentence: Message) => ({
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(new PonteError('QUERY_TOO_COMPLEX', error.message))],
-};
+  onReject: [(context: ValidationContext | null) => context?.reportError(new PonteError('QUERY_TOO_COMPLEX', sentence))],
+});
 
 export function armorProtection(options: ArmorOptions): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const { limits } = options;
   const armor = new ApolloArmor({
-    maxAliases: { n: limits.maxAliases, ...asTooComplex },
-    maxDirectives: { n: limits.maxDirectives, ...asTooComplex },
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, ...asTooComplex },
+    maxAliases: { n: limits.maxAliases, ...asTooComplex(message('limits.aliases', { max: limits.maxAliases })) },
+    maxDirectives: { n: limits.maxDirectives, ...asTooComplex(message('limits.directives', { max: limits.maxDirectives })) },
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, ...asTooComplex(message('limits.depth', { max: limits.maxDepth })) },
     maxTokens: { enabled: false },
     // Ponte's cost analysis (costLimit.ts) knows list sizes and variables; armor's does not.
     costLimit: { enabled: false },

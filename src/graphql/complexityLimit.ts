@@ -12,6 +12,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import { PonteError } from '../errors';
+import { message } from '../messages/catalogue';
 
 export interface ComplexityLimits {
   /** Deepest field nesting allowed. */
@@ -61,9 +62,7 @@ export function complexityLimitRule(limits: ComplexityLimits = DEFAULT_LIMITS) {
           context.reportError(
             new PonteError(
               'QUERY_TOO_COMPLEX',
-              tooDeep
-                ? `The query is nested deeper than ${limits.maxDepth} levels.`
-                : `The query selects more than ${limits.maxFields} fields.`,
+              tooDeep ? message('limits.depth', { max: limits.maxDepth }) : message('limits.fields', { max: limits.maxFields }),
             ),
           );
         }

@@ -9,6 +9,7 @@ import type { RequestFreshness } from '../cache/requestFreshness';
 import type { ResponseScope } from '../cache/responseCache';
 import type { ErpPort } from '../erp/port';
 import type { RequestErpScope } from '../erp/requestScope';
+import type { Language } from '../messages/language';
 import type { ErpSettings } from '../settings/erpSettings';
 import type { ErpLoaders } from '../../loaders/erpLoaders';
 import type { PriceBatch } from '../../loaders/priceBatch';
@@ -26,6 +27,16 @@ export interface PonteContext {
   resolved: { viewer: Viewer | null; settings: ErpSettings | null };
   /** The X-Acting-Customer header as sent (the viewer resolves it; the response cache's fingerprint needs it too). */
   acting: string | undefined;
+  /** The language Accept-Language asks for, negotiated once; null when it names none Ponte speaks. */
+  acceptLanguage: Language | null;
+  /** The language of this request's sentences: Accept-Language's, else `ecom_settings.language` (read through the cache). */
+  language(): Promise<Language>;
+  /**
+   * The language of this request's error messages, decided without an ERP
+   * call: Accept-Language's, else the settings this request read, else the
+   * installation's as held (src/http/messageLanguage.ts).
+   */
+  messageLanguage(): Language;
   /** The Accept header: part of a cached response's key (it picks the media type). */
   accept: string | undefined;
   /** The response cache's generation when the request started (see responseCache.ts). */

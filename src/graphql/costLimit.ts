@@ -48,6 +48,7 @@ import {
   valueFromASTUntyped,
 } from 'graphql';
 import { requestRefused } from '../errors';
+import { message } from '../messages/catalogue';
 
 /** Connections: the default and the cap the resolvers apply to `first`. */
 const PAGES: Record<string, { def: number; max: number }> = {
@@ -172,7 +173,7 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
           for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
           const cost = operationCost(schema, operation, fragments, request.variables);
           if (cost > options.maxCost) {
-            throw requestRefused('QUERY_TOO_COMPLEX', `The query costs ${cost}, more than the limit of ${options.maxCost}.`);
+            throw requestRefused('QUERY_TOO_COMPLEX', message('limits.cost', { cost, max: options.maxCost }));
           }
           await options.onAdmitted?.(cost, requestContext.contextValue);
         },

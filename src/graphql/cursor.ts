@@ -3,6 +3,7 @@
  * that does not decode to the expected prefix is BAD_USER_INPUT.
  */
 import { badUserInput } from '../errors';
+import { message } from '../messages/catalogue';
 
 export function encodeCursor(prefix: string, key: string): string {
   return Buffer.from(`${prefix}:${key}`, 'utf8').toString('base64url');
@@ -19,11 +20,11 @@ export function decodeCursor(prefix: string, cursor: string | null | undefined, 
   return key;
 }
 
-const invalidCursor = () => badUserInput('after: not a valid cursor.');
+const invalidCursor = () => badUserInput(message('input.cursor'));
 
 /** Validates `first`: a positive page size, capped. */
 export function pageSize(first: number | null | undefined, def: number, max: number): number {
   if (first === null || first === undefined) return def;
-  if (!Number.isInteger(first) || first < 0) throw badUserInput('first: must be a non-negative whole number.');
+  if (!Number.isInteger(first) || first < 0) throw badUserInput(message('input.first'));
   return Math.min(first, max);
 }

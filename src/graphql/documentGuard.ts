@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Lexer, Source, TokenKind } from 'graphql';
 import { PonteError } from '../errors';
 import { sendError } from '../http/errorReply';
+import { type Message, message } from '../messages/catalogue';
 
 export interface DocumentGuardLimits {
   maxTokens: number;
@@ -17,17 +18,17 @@ export interface DocumentGuardLimits {
 }
 
 /** Why a document is refused, or null when it may be parsed. */
-export function documentTooLarge(query: string, limits: DocumentGuardLimits): string | null {
+export function documentTooLarge(query: string, limits: DocumentGuardLimits): Message | null {
   const lexer = new Lexer(new Source(query));
   let tokens = 0;
   let depth = 0;
   try {
     for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
       tokens += 1;
-      if (tokens > limits.maxTokens) return `The document has more than ${limits.maxTokens} tokens.`;
+      if (tokens > limits.maxTokens) return message('limits.tokens', { max: limits.maxTokens });
       if (token.kind === TokenKind.BRACE_L || token.kind === TokenKind.BRACKET_L || token.kind === TokenKind.PAREN_L) {
         depth += 1;
-        if (depth > limits.maxNesting) return `The document nests brackets deeper than ${limits.maxNesting} levels.`;
+        if (depth > limits.maxNesting) return message('limits.nesting', { max: limits.maxNesting });
       } else if (token.kind === TokenKind.BRACE_R || token.kind === TokenKind.BRACKET_R || token.kind === TokenKind.PAREN_R) {
         depth -= 1;
       }

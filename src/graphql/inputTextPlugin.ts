@@ -24,7 +24,8 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { refusedBeforeExecution } from '../errors';
-import { type TextRule, strictest, textProblem, textRuleFor } from './textRules';
+import { type TextProblem, type TextRule, strictest, textProblem, textRuleFor } from './textRules';
+import { type Message, message } from '../messages/catalogue';
 
 /** JSON nested deeper than this in a free-form scalar is refused rather than walked. */
 const MAX_DEPTH = 32;
@@ -32,14 +33,21 @@ const MAX_DEPTH = 32;
 class TextRefused {
   constructor(
     readonly coordinate: string | null,
-    readonly problem: string,
+    /** What is wrong, said of the argument's name. */
+    readonly problem: (name: string) => Message,
   ) {}
 
   toError() {
     const name = this.coordinate?.split('.').pop() ?? 'input';
-    return refusedBeforeExecution(`${name}: ${this.problem}.`, this.coordinate ? { argument: this.coordinate } : undefined);
+    return refusedBeforeExecution(this.problem(name), this.coordinate ? { argument: this.coordinate } : undefined);
   }
 }
+
+function sentenceOf(problem: TextProblem, name: string): Message {
+  return problem.tooLong ? message('input.textTooLong', { name, max: problem.max }) : message('input.controlCharacter', { name, character: problem.character });
+}
+
+const nestedTooDeep = (name: string) => message('input.nestedTooDeep', { name, max: MAX_DEPTH });
 
 /** String and ID hold text; _Any (federation representations) is free-form JSON holding text; other scalars parse their own. */
 function holdsText(type: GraphQLNamedType | undefined): 'text' | 'json' | null {
@@ -51,7 +59,7 @@ function holdsText(type: GraphQLNamedType | undefined): 'text' | 'json' | null {
 
 function check(value: string, coordinate: string | null, rule: TextRule = textRuleFor(coordinate)): void {
   const problem = textProblem(value, rule);
-  if (problem) throw new TextRefused(coordinate, problem);
+  if (problem) throw new TextRefused(coordinate, (name) => sentenceOf(problem, name));
 }
 
 interface LiteralCheck {
@@ -115,7 +123,7 @@ function checkLiterals(schema: GraphQLSchema, document: DocumentNode): LiteralCh
 }
 
 function checkJson(value: unknown, coordinate: string | null, rule: TextRule, depth: number): void {
-  if (depth > MAX_DEPTH) throw new TextRefused(coordinate, `nested deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new TextRefused(coordinate, nestedTooDeep);
   if (typeof value === 'string') check(value, coordinate, rule);
   else if (Array.isArray(value)) for (const item of value) checkJson(item, coordinate, rule, depth + 1);
   else if (value !== null && typeof value === 'object') {
@@ -129,7 +137,7 @@ function checkJson(value: unknown, coordinate: string | null, rule: TextRule, de
 /** Walks a variable's value along its declared type; values that do not fit the type are left to GraphQL's coercion. */
 function checkValue(value: unknown, type: GraphQLInputType, coordinate: string | null, rule: TextRule, depth: number): void {
   if (value === null || value === undefined) return;
-  if (depth > MAX_DEPTH) throw new TextRefused(coordinate, `nested deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH) throw new TextRefused(coordinate, nestedTooDeep);
   const nullable = isNonNullType(type) ? type.ofType : type;
   if (isListType(nullable)) {
     const items = Array.isArray(value) ? value : [value];

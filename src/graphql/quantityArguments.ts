@@ -7,6 +7,7 @@
 import { QUANTITY_BOUNDS } from '../decimal/clientDecimal';
 import { Decimal } from '../decimal/decimal';
 import { badUserInput } from '../errors';
+import { message } from '../messages/catalogue';
 import { minimumQuantity, orderableQuantity, quantityStep, type OrderRules } from '../orders/orderableQuantity';
 import { type DecimalInput, requireDecimal, requirePositive } from './scalars';
 
@@ -33,6 +34,6 @@ export function priceQuantity(argument: DecimalInput | null | undefined, rules: 
 export function orderableAtLeast(argument: DecimalInput, rules: OrderRules): Decimal {
   const quantity = requireDecimal(argument, 'quantity');
   const orderable = orderableQuantity(rules, quantity);
-  if (orderable === null) throw badUserInput('quantity: no orderable quantity at or above it fits the ERP (at most 15 integer digits).');
+  if (orderable === null) throw badUserInput(message('input.noOrderableQuantity'));
   return orderable;
 }

@@ -18,6 +18,7 @@ import { type ResponseScope, skuOfTag } from '../cache/responseCache';
 import { sharedFingerprint, viewerFingerprint } from '../cache/viewerFingerprint';
 import { reachesAny } from '../customers/ownReach';
 import { heldSettings, heldViewer } from '../http/cachedResponses';
+import type { Language } from '../messages/language';
 import type { PonteContext } from './context';
 
 /** Root fields whose answers depend only on the viewer's fingerprint. */
@@ -28,11 +29,13 @@ export interface ResponseRequest {
   operationName?: string | null | undefined;
   variables?: Record<string, unknown> | null | undefined;
   accept?: string | undefined;
+  /** The language the answer's sentences are in (price explanations): an Italian answer never reaches an English caller. */
+  language: Language;
 }
 
-/** A hash of what the client asked (query, operation, variables, accepted media type). */
+/** A hash of what the client asked (query, operation, variables, accepted media type) and in which language. */
 export function requestDigest(request: ResponseRequest): string {
-  const asked = JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}, request.accept ?? '']);
+  const asked = JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}, request.accept ?? '', request.language]);
   return createHash('sha256').update(asked).digest('base64url');
 }
 
@@ -137,7 +140,14 @@ export function responseCachePlugin(
           const fingerprint =
             shared && scope && !reachesAny(viewer.context!.reach, scope.skus, scope.families) ? shared : viewerFingerprint(viewer, settings, today);
           contextValue.responseCache.entry = {
-            key: responseCacheKey(fingerprint, requestDigest({ ...request, accept: withVary(contextValue.accept, vary, (name) => request.http?.headers.get(name) ?? undefined) })),
+            key: responseCacheKey(
+              fingerprint,
+              requestDigest({
+                ...request,
+                accept: withVary(contextValue.accept, vary, (name) => request.http?.headers.get(name) ?? undefined),
+                language: contextValue.acceptLanguage ?? settings.language,
+              }),
+            ),
             tags,
             generation: contextValue.responseGeneration,
             scope,

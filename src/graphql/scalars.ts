@@ -14,6 +14,7 @@ import {
 } from '../decimal/clientDecimal';
 import { Decimal, formatPlain } from '../decimal/decimal';
 import { badUserInput } from '../errors';
+import { message } from '../messages/catalogue';
 
 export { InvalidDecimal, type DecimalInput };
 
@@ -21,7 +22,7 @@ function toDecimal(value: unknown): DecimalInput {
   if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
     return parseClientDecimal(value, CLIENT_DECIMAL_BOUNDS) ?? new InvalidDecimal(String(value));
   }
-  throw badUserInput(`Decimal: expected a decimal number such as "12.50", got ${JSON.stringify(value)?.slice(0, 40)}.`);
+  throw badUserInput(message('input.decimal', { value: String(JSON.stringify(value)?.slice(0, 40)) }));
 }
 
 /** The decimal an argument holds within `bounds`, or BAD_USER_INPUT naming the argument. */
@@ -29,14 +30,14 @@ export function requireDecimal(value: DecimalInput, argument: string, bounds: De
   if (value instanceof Decimal && isWithin(value, bounds)) return value;
   const text = value instanceof InvalidDecimal ? value.text : String(value);
   throw badUserInput(
-    `${argument}: expected a decimal number such as "12.50" with at most ${bounds.integerDigits} integer digits and ${bounds.fractionDigits} decimals, got ${JSON.stringify(text.slice(0, 40))}.`,
+    message('input.decimalBounds', { argument, integerDigits: bounds.integerDigits, fractionDigits: bounds.fractionDigits, value: JSON.stringify(text.slice(0, 40)) }),
   );
 }
 
 /** A decimal argument greater than zero (a quantity), or BAD_USER_INPUT naming the argument. */
 export function requirePositive(value: DecimalInput, argument: string, bounds: DecimalBounds = CLIENT_DECIMAL_BOUNDS): Decimal {
   const decimal = requireDecimal(value, argument, bounds);
-  if (!decimal.isPositive() || decimal.isZero()) throw badUserInput(`${argument}: must be greater than 0.`);
+  if (!decimal.isPositive() || decimal.isZero()) throw badUserInput(message('input.positive', { argument }));
   return decimal;
 }
 
@@ -51,7 +52,7 @@ export const DecimalScalar = new GraphQLScalarType({
   parseValue: toDecimal,
   parseLiteral(ast: ValueNode): DecimalInput {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT || ast.kind === Kind.FLOAT) return toDecimal(ast.value);
-    throw badUserInput('Decimal: expected a string, Int or Float literal.');
+    throw badUserInput(message('input.decimalLiteral'));
   },
 });
 
@@ -68,7 +69,7 @@ export function isCalendarDate(text: string): boolean {
 
 function toDate(value: unknown): string {
   if (typeof value === 'string' && isCalendarDate(value)) return value;
-  throw badUserInput(`Date: expected YYYY-MM-DD, got ${JSON.stringify(value)?.slice(0, 40)}.`);
+  throw badUserInput(message('input.date', { value: String(JSON.stringify(value)?.slice(0, 40)) }));
 }
 
 export const DateScalar = new GraphQLScalarType({
@@ -81,7 +82,7 @@ export const DateScalar = new GraphQLScalarType({
   parseValue: toDate,
   parseLiteral(ast: ValueNode): string {
     if (ast.kind === Kind.STRING) return toDate(ast.value);
-    throw badUserInput('Date: expected a string literal YYYY-MM-DD.');
+    throw badUserInput(message('input.dateLiteral'));
   },
 });
 
@@ -94,7 +95,7 @@ export function isDateTime(text: string): boolean {
 
 function toDateTime(value: unknown): string {
   if (typeof value === 'string' && isDateTime(value)) return value;
-  throw badUserInput(`DateTime: expected ISO 8601 with an offset such as "2026-11-30T10:15:00+01:00", got ${JSON.stringify(value)?.slice(0, 40)}.`);
+  throw badUserInput(message('input.dateTime', { value: String(JSON.stringify(value)?.slice(0, 40)) }));
 }
 
 export const DateTimeScalar = new GraphQLScalarType({
@@ -109,6 +110,6 @@ export const DateTimeScalar = new GraphQLScalarType({
   parseValue: toDateTime,
   parseLiteral(ast: ValueNode): string {
     if (ast.kind === Kind.STRING) return toDateTime(ast.value);
-    throw badUserInput('DateTime: expected a string literal.');
+    throw badUserInput(message('input.dateTimeLiteral'));
   },
 });

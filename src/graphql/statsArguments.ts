@@ -4,6 +4,7 @@
  * days. Refusals are BAD_USER_INPUT naming the argument.
  */
 import { badUserInput } from '../errors';
+import { message } from '../messages/catalogue';
 import type { StatsSnapshot } from '../stats/statsSnapshot';
 import { ARTICLE_STATS_ORDERS, type ArticleStatsOrder } from '../stats/statsModel';
 import { optionalFilter } from './arguments';
@@ -17,7 +18,7 @@ export async function statsScope(ctx: PonteContext, warehouse: string | null | u
   const code = optionalFilter(warehouse, 'warehouse');
   const reference = await ctx.loaders.reference();
   if (code !== null && !reference.warehouses.some((w) => w.code === code)) {
-    throw badUserInput(`warehouse: no warehouse has the code ${JSON.stringify(code)}.`);
+    throw badUserInput(message('input.unknownWarehouse', { code: JSON.stringify(code) }));
   }
   const settings = reference.erpSettings;
   return ctx.services.warehouseStats.snapshot({ warehouse: code, asOf: ctx.today(settings), thresholds: settings.stats });
@@ -38,14 +39,14 @@ export function readStatsCursor(key: string | null, order: ArticleStatsOrder, sn
   const bar = key.indexOf('|');
   const cursorOrder = key.slice(0, bar);
   const sku = key.slice(bar + 1);
-  if (bar < 0 || !(ARTICLE_STATS_ORDERS as readonly string[]).includes(cursorOrder)) throw badUserInput('after: not a valid cursor.');
-  if (cursorOrder !== order) throw badUserInput('after: the cursor belongs to another orderBy.');
-  if (!snapshot.has(sku)) throw badUserInput('after: the article of this cursor is no longer listed; start again from the first page.');
+  if (bar < 0 || !(ARTICLE_STATS_ORDERS as readonly string[]).includes(cursorOrder)) throw badUserInput(message('input.cursor'));
+  if (cursorOrder !== order) throw badUserInput(message('input.cursorOtherOrder'));
+  if (!snapshot.has(sku)) throw badUserInput(message('input.cursorArticleGone'));
   return sku;
 }
 
 export function statsDays(days: number | null | undefined): number {
   if (days === null || days === undefined) return 90;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) throw badUserInput(`days: a whole number from 1 to ${MAX_HISTORY_DAYS}.`);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_HISTORY_DAYS) throw badUserInput(message('input.historyDays', { max: MAX_HISTORY_DAYS }));
   return days;
 }

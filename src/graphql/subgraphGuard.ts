@@ -11,6 +11,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type FragmentDefinitionNode, isUnionType, Kind, type SelectionSetNode, valueFromASTUntyped } from 'graphql';
 import { requestRefused } from '../errors';
 import type { PonteContext } from './context';
+import { message } from '../messages/catalogue';
 
 /** The root fields of a selection, fragments included (their depth is bounded by validation). */
 function rootFields(set: SelectionSetNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>, seen = new Set<string>()) {
@@ -40,8 +41,8 @@ export function subgraphGuardPlugin(): ApolloServerPlugin<PonteContext> {
           for (const field of rootFields(operation.selectionSet, fragments)) {
             if (field.name.value === '_service') {
               const role = contextValue.principal.role;
-              if (role === 'anonymous') throw requestRefused('UNAUTHENTICATED', 'The subgraph schema is for the gateway: authenticate with a service token.');
-              if (role !== 'service') throw requestRefused('FORBIDDEN', 'The subgraph schema is for the gateway only.');
+              if (role === 'anonymous') throw requestRefused('UNAUTHENTICATED', message('auth.subgraphNeedsService'));
+              if (role !== 'service') throw requestRefused('FORBIDDEN', message('auth.subgraphGatewayOnly'));
             }
             if (field.name.value === '_entities') {
               const arg = field.arguments?.find((a) => a.name.value === 'representations');
@@ -49,7 +50,7 @@ export function subgraphGuardPlugin(): ApolloServerPlugin<PonteContext> {
               for (const representation of Array.isArray(representations) ? representations : []) {
                 const typename = (representation as { __typename?: unknown } | null)?.__typename;
                 if (typeof typename !== 'string' || !entityNames.has(typename)) {
-                  throw requestRefused('UNKNOWN_ENTITY_TYPE', `This subgraph resolves no entity of type ${JSON.stringify(String(typename))}.`);
+                  throw requestRefused('UNKNOWN_ENTITY_TYPE', message('input.unknownEntity', { typename: JSON.stringify(String(typename)) }));
                 }
               }
             }

@@ -59,10 +59,13 @@ export function strictest(rules: readonly TextRule[]): TextRule {
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F]/;
 
-/** Why `value` breaks `rule`, in a few words that never repeat the value; null when it does not. */
-export function textProblem(value: string, rule: TextRule): string | null {
-  if (value.length > rule.max) return `at most ${rule.max} characters`;
+/** Why a text breaks its rule, never repeating the value: too long, or the first control character in it. */
+export type TextProblem = { tooLong: true; max: number } | { tooLong: false; character: string };
+
+/** Why `value` breaks `rule`; null when it does not. */
+export function textProblem(value: string, rule: TextRule): TextProblem | null {
+  if (value.length > rule.max) return { tooLong: true, max: rule.max };
   const bad = (rule.multiline ? CONTROL : CONTROL_OR_BREAK).exec(value);
-  if (bad) return `control character U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed`;
+  if (bad) return { tooLong: false, character: `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` };
   return null;
 }

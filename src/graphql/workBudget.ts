@@ -8,16 +8,17 @@
  */
 import { PonteError } from '../errors';
 import type { RequestErpScope } from '../erp/requestScope';
+import { message } from '../messages/catalogue';
 
 export function erpBudgetExceeded(max: number): PonteError {
-  return new PonteError('QUERY_TOO_COMPLEX', `The request needs more than ${max} ERP round trips.`);
+  return new PonteError('QUERY_TOO_COMPLEX', message('limits.erpRoundTrips', { max }));
 }
 
 /** Charges `lines` priced lines to the request; throws QUERY_TOO_COMPLEX past the budget. */
 export function chargePricedLines(scope: RequestErpScope | null, lines: number): void {
   if (!scope || scope.maxPricedLines === undefined) return;
   const after = (scope.pricedLines ?? 0) + lines;
-  if (after > scope.maxPricedLines) throw new PonteError('QUERY_TOO_COMPLEX', `The request prices more than ${scope.maxPricedLines} lines.`);
+  if (after > scope.maxPricedLines) throw new PonteError('QUERY_TOO_COMPLEX', message('limits.pricedLines', { max: scope.maxPricedLines }));
   scope.pricedLines = after;
 }
 

@@ -10,6 +10,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/principal';
 import type { TokenVerifier } from '../auth/verifyToken';
 import { PonteError, unauthenticated } from '../errors';
+import { message } from '../messages/catalogue';
 
 export type Authentication = { principal: Principal; failure?: undefined } | { principal?: undefined; failure: PonteError };
 
@@ -22,7 +23,7 @@ declare module 'fastify' {
 export function singleHeader(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
   // Two Authorization headers are an attack or a bug; never guess which one counts.
-  if (Array.isArray(value)) throw unauthenticated(`Send one ${name} header.`);
+  if (Array.isArray(value)) throw unauthenticated(message('auth.oneHeader', { name }));
   return value;
 }
 

@@ -14,6 +14,7 @@ import type { CachedResponse } from '../cache/responseCache';
 import { sharedFingerprint, viewerFingerprint } from '../cache/viewerFingerprint';
 import type { OwnReach } from '../customers/ownReach';
 import { requestDigest, responseCacheKey, withVary } from '../graphql/responseCachePlugin';
+import { type Language, negotiateLanguage } from '../messages/language';
 import { dateInZone, type ErpSettings } from '../settings/erpSettings';
 
 const NOT_HELD = new Error('not held');
@@ -46,6 +47,8 @@ export function heldSettings(cache: ErpCache): ErpSettings | null {
 
 export interface HeldFingerprints {
   own: string;
+  /** The installation's language of messages, from the same held settings. */
+  language: Language;
   /** For a customer with rows of its own: the fingerprint without them, and what they reach (ownReach.ts). */
   shared: { fingerprint: string; reach: OwnReach } | null;
 }
@@ -62,6 +65,7 @@ export async function heldFingerprints(cache: ErpCache, principal: Principal, ac
   const shared = sharedFingerprint(viewer, settings, today);
   return {
     own: viewerFingerprint(viewer, settings, today),
+    language: settings.language,
     shared: shared === null ? null : { fingerprint: shared, reach: viewer.context!.reach },
   };
 }
@@ -86,6 +90,8 @@ export function cachedResponseLookup(deps: CachedResponseDeps) {
         const value = headers[name];
         return Array.isArray(value) ? value.join(', ') : value;
       }),
+      // As the plugin keyed it: Accept-Language's language, else the installation's (held, or there would be no fingerprints).
+      language: negotiateLanguage(headers['accept-language']) ?? fingerprints.language,
     });
     const { shared } = fingerprints;
     const found = cache.responses.lookup(

@@ -15,6 +15,7 @@ import { authenticate, singleHeader, type Authentication } from './authenticate'
 import { PonteError, refusingRequest } from '../errors';
 import type { PonteContext } from '../graphql/context';
 import type { Services } from '../graphql/services';
+import { type Language, negotiateLanguage } from '../messages/language';
 import { dateInZone, type ErpSettings } from '../settings/erpSettings';
 import { createErpLoaders } from '../../loaders/erpLoaders';
 import { createPriceBatch, type PriceBatch } from '../../loaders/priceBatch';
@@ -26,6 +27,8 @@ export interface ContextDeps {
   cache: ErpCache;
   now: () => Date;
   services: Services;
+  /** The installation's language of messages as known without an ERP call. */
+  defaultLanguage: () => Language;
 }
 
 /** Two X-Acting-Customer headers refuse the request, as two Authorization headers do. */
@@ -50,6 +53,7 @@ export function createContextFactory(deps: ContextDeps) {
     if (outcome.failure) throw refusingRequest(outcome.failure);
     const principal = outcome.principal;
     const acting = actingHeader(headers);
+    const acceptLanguage = negotiateLanguage(headers['accept-language']);
     const freshness = new RequestFreshness();
     const erp = deps.erp.forRequest(scope);
     // Background refreshes use the port itself: no request asked for them.
@@ -66,6 +70,9 @@ export function createContextFactory(deps: ContextDeps) {
       freshness,
       acting,
       accept: typeof headers.accept === 'string' ? headers.accept : undefined,
+      acceptLanguage,
+      language: async () => acceptLanguage ?? (await context.settings()).language,
+      messageLanguage: () => acceptLanguage ?? resolved.settings?.language ?? deps.defaultLanguage(),
       responseGeneration: deps.cache.responses.generation(),
       responseCache: { entry: null, maxAge: null },
       erp,

@@ -5,9 +5,24 @@
  */
 import type { FastifyReply } from 'fastify';
 import { ErpFailure, PonteError, errorBody, malformedRequest } from '../errors';
+import { type Language, negotiateLanguage } from '../messages/language';
+import { DEFAULTS } from '../settings/defaults';
 
-export function sendError(reply: FastifyReply, error: PonteError): FastifyReply {
-  return reply.code(error.httpStatus).send(errorBody(error));
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The language of this request's messages, decided as it arrives (src/app.ts). */
+    messageLanguage?: Language;
+  }
+}
+
+/**
+ * @param language the caller's; by default the one the request hook decided
+ *   (src/app.ts), else its Accept-Language, else the contract's default.
+ */
+export function sendError(reply: FastifyReply, error: PonteError, language?: Language): FastifyReply {
+  const request = reply.request;
+  const shown = language ?? request.messageLanguage ?? negotiateLanguage(request.headers['accept-language']) ?? DEFAULTS.language;
+  return reply.code(error.httpStatus).send(errorBody(error, shown));
 }
 
 /**

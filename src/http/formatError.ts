@@ -8,10 +8,15 @@
  * never leave. The HTTP status is not decided here: Apollo sets it from the
  * error before formatting (400 for its refusals, 200 for persisted-query
  * misses), and a field's error never changes it.
+ * Ponte's own messages are rendered here in the language of the error's
+ * request (`languageOf`, see src/http/messageLanguage.ts).
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { type ErrorCode, ErpFailure, PonteError, internalError } from '../errors';
+import { message } from '../messages/catalogue';
+import type { Language } from '../messages/language';
+import { DEFAULTS } from '../settings/defaults';
 
 /** Apollo's codes, passed on under the registry's entry of the same name; BAD_USER_INPUT is a variable that does not coerce. */
 const APOLLO_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -38,8 +43,13 @@ const UNCODED: ReadonlyMap<string, ErrorCode> = new Map<string, ErrorCode>([
 /** Client mistakes with their own code: logged at info, never as failures. */
 const CLIENT_MISTAKES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['PERSISTED_QUERY_HASH_MISMATCH', 'UNKNOWN_ENTITY_TYPE']);
 
-export function createFormatError(log: (error: unknown) => void, logInfo: (error: unknown) => void = () => undefined) {
+export function createFormatError(
+  log: (error: unknown) => void,
+  logInfo: (error: unknown) => void = () => undefined,
+  languageOf: (error: unknown) => Language = () => DEFAULTS.language,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const language = languageOf(error);
     let original = unwrapResolverError(error);
     // Validation rules' errors arrive wrapped once more by Apollo.
     const inner = (original as { originalError?: unknown } | null)?.originalError;
@@ -48,30 +58,31 @@ export function createFormatError(log: (error: unknown) => void, logInfo: (error
     if (original instanceof PonteError) {
       if (CLIENT_MISTAKES.has(original.code)) logInfo(original);
       const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
-      return { message: original.message, ...where, extensions };
+      return { message: original.messageIn(language), ...where, extensions };
     }
     if (original instanceof ErpFailure) {
       log(original);
-      return coded(original.toClientError(), where);
+      return coded(original.toClientError(), where, language);
     }
     const code = formatted.extensions?.code;
     const uncoded = UNCODED.get(formatted.message);
     if (uncoded) {
       const mistake = new PonteError(uncoded);
       logInfo(mistake);
-      return coded(mistake, where);
+      return coded(mistake, where, language);
     }
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
-      // graphql-js's and Apollo's own words (which argument, which type), shortened, under the registry's code.
-      return coded(new PonteError(code as ErrorCode, withShortQuotes(formatted.message)), where);
+      // graphql-js's and Apollo's own words (which argument, which type), shortened, under the registry's code;
+      // they exist in English only, so Italian introduces them.
+      return coded(new PonteError(code as ErrorCode, message('input.graphql', { detail: withShortQuotes(formatted.message) })), where, language);
     }
     log(original);
-    return coded(internalError(), where);
+    return coded(internalError(), where, language);
   };
 }
 
-function coded(error: PonteError, where: Pick<GraphQLFormattedError, 'path' | 'locations'>): GraphQLFormattedError {
-  return { message: error.message, ...where, extensions: { code: error.code } };
+function coded(error: PonteError, where: Pick<GraphQLFormattedError, 'path' | 'locations'>, language: Language): GraphQLFormattedError {
+  return { message: error.messageIn(language), ...where, extensions: { code: error.code } };
 }
 
 /** Longest part of a client's input an error repeats. */

@@ -13,6 +13,7 @@ import { checkLineCount } from './cartLimits';
 import { checkLine, isValidQuantity } from './checkLine';
 import { orderRulesOf } from './orderableQuantity';
 import { type OrderProblem, orderProblem } from './orderProblems';
+import { message } from '../messages/catalogue';
 
 /** What a cart check reads about the caller's catalog. */
 export interface CartFacts {
@@ -99,7 +100,7 @@ export async function checkCart(
     lines: evaluated,
     problems: [
       ...(count ? [count] : []),
-      ...(customerBlocked ? [orderProblem('CUSTOMER_BLOCKED', null)] : []),
+      ...(customerBlocked ? [orderProblem('CUSTOMER_BLOCKED', null, message('order.customerBlocked'))] : []),
       ...evaluated.flatMap((l) => l.problems),
     ],
   };

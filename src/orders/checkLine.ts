@@ -7,6 +7,7 @@ import { Decimal, formatFixed, formatPlain } from '../decimal/decimal';
 import type { ArticleRow } from '../erp/port';
 import type { PriceResult } from '../pricing/computePrice';
 import { type OrderProblem, orderProblem } from './orderProblems';
+import { message } from '../messages/catalogue';
 import { isValidQuantity, type OrderRules, respectsMinimum, respectsPack } from './orderableQuantity';
 
 export { isValidQuantity };
@@ -32,30 +33,34 @@ export interface LineFacts {
 
 export function checkLine(line: LineFacts): OrderProblem[] {
   const { index, sku } = line;
-  if (line.article === null) return [orderProblem('UNKNOWN_PRODUCT', index, { sku })];
-  if (!isValidQuantity(line.quantity)) return [orderProblem('INVALID_QUANTITY', index, { quantity: line.quantityText })];
+  if (line.article === null) return [orderProblem('UNKNOWN_PRODUCT', index, message('order.unknownProduct', { sku }))];
+  if (!isValidQuantity(line.quantity)) return [orderProblem('INVALID_QUANTITY', index, message('order.invalidQuantity', { quantity: line.quantityText }))];
 
   const quantity = line.quantity;
   const problems: OrderProblem[] = [];
   const q = formatPlain(quantity);
   if (!respectsPack(quantity, line.rules)) {
-    problems.push(orderProblem('NOT_MULTIPLE_OF_PACK', index, { sku, quantity: q, pack: formatPlain(line.rules.pack) }));
+    problems.push(orderProblem('NOT_MULTIPLE_OF_PACK', index, message('order.notMultipleOfPack', { sku, quantity: q, pack: formatPlain(line.rules.pack) })));
   }
   if (!respectsMinimum(quantity, line.rules)) {
-    problems.push(orderProblem('BELOW_MINIMUM', index, { sku, quantity: q, minimum: formatPlain(line.rules.minimum) }));
+    problems.push(orderProblem('BELOW_MINIMUM', index, message('order.belowMinimum', { sku, quantity: q, minimum: formatPlain(line.rules.minimum) })));
   }
   if (line.price === null) {
-    problems.push(orderProblem('NO_PRICE', index, { sku }));
+    problems.push(orderProblem('NO_PRICE', index, message('order.noPrice', { sku })));
   } else if (line.price.unitPrice.times(quantity).gt(MAX_LINE_TOTAL)) {
     // A line the ERP's decimal(19,2) could not hold: refused here, not by an overflow there.
-    problems.push(orderProblem('INVALID_QUANTITY', index, { quantity: line.quantityText }));
+    problems.push(orderProblem('INVALID_QUANTITY', index, message('order.invalidQuantity', { quantity: line.quantityText })));
   } else if (line.expectedUnitPrice !== undefined && line.expectedUnitPrice !== null && !line.expectedUnitPrice.eq(line.price.unitPrice)) {
     problems.push(
-      orderProblem('PRICE_CHANGED', index, {
-        sku,
-        current: formatFixed(line.price.unitPrice, 4),
-        expected: formatPlain(line.expectedUnitPrice),
-      }),
+      orderProblem(
+        'PRICE_CHANGED',
+        index,
+        message('order.priceChanged', {
+          sku,
+          current: formatFixed(line.price.unitPrice, 4),
+          expected: formatPlain(line.expectedUnitPrice),
+        }),
+      ),
     );
   }
   return problems;

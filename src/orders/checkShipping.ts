@@ -5,6 +5,7 @@
  */
 import type { DestinationRow } from '../erp/port';
 import { type OrderProblem, orderProblem } from './orderProblems';
+import { message } from '../messages/catalogue';
 
 export interface ShipToInput {
   name?: string | null;
@@ -43,10 +44,10 @@ export function checkShipTo(input: ShipToInput): { shipTo: ShipTo | null; proble
   const field = (k: keyof typeof LIMITS, required: boolean): string | null => {
     const v = input[k]?.trim() ?? '';
     if (v === '') {
-      if (required) problems.push(orderProblem('INVALID_ADDRESS', null, { reason: `${k} is required` }));
+      if (required) problems.push(orderProblem('INVALID_ADDRESS', null, message('order.addressFieldRequired', { field: k })));
       return null;
     }
-    if (v.length > LIMITS[k]) problems.push(orderProblem('INVALID_ADDRESS', null, { reason: `${k} is longer than ${LIMITS[k]} characters` }));
+    if (v.length > LIMITS[k]) problems.push(orderProblem('INVALID_ADDRESS', null, message('order.addressFieldTooLong', { field: k, max: LIMITS[k] })));
     return v;
   };
   const name = field('name', true);
@@ -55,11 +56,11 @@ export function checkShipTo(input: ShipToInput): { shipTo: ShipTo | null; proble
   const city = field('city', true);
   const province = field('province', false);
   const country = input.country?.trim().toUpperCase() ?? '';
-  if (!isIsoCountry(country)) problems.push(orderProblem('INVALID_ADDRESS', null, { reason: 'country must be an ISO 3166-1 alpha-2 code' }));
+  if (!isIsoCountry(country)) problems.push(orderProblem('INVALID_ADDRESS', null, message('order.addressCountry')));
   if (problems.length > 0) return { shipTo: null, problems };
   return { shipTo: { name: name!, street: street!, postcode: postcode!, city: city!, province, country }, problems };
 }
 
 export function checkDestination(destinationId: string, own: readonly DestinationRow[]): OrderProblem | null {
-  return own.some((d) => d.id === destinationId) ? null : orderProblem('UNKNOWN_DESTINATION', null, { destination: destinationId.slice(0, 30) });
+  return own.some((d) => d.id === destinationId) ? null : orderProblem('UNKNOWN_DESTINATION', null, message('order.unknownDestination', { destination: destinationId.slice(0, 30) }));
 }

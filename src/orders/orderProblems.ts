@@ -1,8 +1,11 @@
 /**
  * The problems that make an order (or a quote) unplaceable, each with its
- * stable code and its one message template. Returned as data, never thrown:
- * a customer's mistake is not an exception.
+ * stable code and a message from the catalogue (src/messages/orderMessages.ts).
+ * Returned as data, never thrown: a customer's mistake is not an exception.
  */
+import { type Message, localise } from '../messages/catalogue';
+import type { Language } from '../messages/language';
+
 // A value, not only a type: the GraphQL enum is registered from it (resolvers/types), so the names exist once.
 export const OrderErrorCode = {
   EMPTY_ORDER: 'EMPTY_ORDER',
@@ -23,30 +26,18 @@ export type OrderErrorCode = (typeof OrderErrorCode)[keyof typeof OrderErrorCode
 
 export interface OrderProblem {
   code: OrderErrorCode;
-  message: string;
+  /** What to tell the customer, in no language yet: the edge renders it in the caller's (`shownIn`). */
+  message: Message;
   /** The 0-based index of the offending line; null for the order as a whole. */
   lineIndex: number | null;
 }
 
-type Templates = {
-  [C in OrderErrorCode]: (p: Record<string, string>) => string;
-};
-
-const MESSAGES: Templates = {
-  EMPTY_ORDER: () => 'The order has no lines.',
-  TOO_MANY_LINES: (p) => `The order has ${p.count} lines; at most ${p.max} are allowed.`,
-  UNKNOWN_PRODUCT: (p) => `Unknown product ${p.sku}.`,
-  NO_PRICE: (p) => `Product ${p.sku} has no price (price on request) and cannot be ordered.`,
-  INVALID_QUANTITY: (p) => `Quantity ${p.quantity} is not valid: it must be a number greater than 0 with at most 3 decimals.`,
-  NOT_MULTIPLE_OF_PACK: (p) => `Quantity ${p.quantity} of ${p.sku} is not a multiple of the pack of ${p.pack}.`,
-  BELOW_MINIMUM: (p) => `Quantity ${p.quantity} of ${p.sku} is below the minimum order quantity ${p.minimum}.`,
-  PRICE_CHANGED: (p) => `The unit price of ${p.sku} is now ${p.current}, not ${p.expected}.`,
-  CUSTOMER_BLOCKED: () => 'This customer account is blocked for ordering; please contact us.',
-  UNKNOWN_DESTINATION: (p) => `Unknown destination ${p.destination}.`,
-  INVALID_ADDRESS: (p) => `The shipping address is not valid: ${p.reason}.`,
-  INVALID_DELIVERY_DATE: (p) => `The requested delivery date ${p.date} is in the past; today is ${p.today}.`,
-  IDEMPOTENCY_KEY_REUSED: () => 'This idempotency key was already used for a different order.',
-};
+/** An order problem as the client reads it: the same code in every language, the sentence in one. */
+export interface ShownProblem {
+  code: OrderErrorCode;
+  message: string;
+  lineIndex: number | null;
+}
 
 /** Longest part of a client's input a message repeats: enough to recognise it, never a megabyte. */
 const MAX_ECHO = 40;
@@ -54,13 +45,17 @@ const MAX_ECHO = 40;
 /** The parameters that repeat what the client sent; the others are Ponte's own words. */
 const CLIENT_PARAMS = new Set(['sku', 'quantity', 'destination', 'expected']);
 
-function echo(name: string, value: string): string {
-  return CLIENT_PARAMS.has(name) && value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value;
+function echo(name: string, value: string | number): string | number {
+  return CLIENT_PARAMS.has(name) && typeof value === 'string' && value.length > MAX_ECHO ? `${value.slice(0, MAX_ECHO)}…` : value;
 }
 
-export function orderProblem(code: OrderErrorCode, lineIndex: number | null, params: Record<string, string> = {}): OrderProblem {
-  const shown = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, echo(k, v)]));
-  return { code, message: MESSAGES[code](shown), lineIndex };
+export function orderProblem(code: OrderErrorCode, lineIndex: number | null, sentence: Message): OrderProblem {
+  const params = Object.fromEntries(Object.entries(sentence.params).map(([k, v]) => [k, echo(k, v as string | number)]));
+  return { code, message: { id: sentence.id, params } as Message, lineIndex };
+}
+
+export function shownIn(language: Language, problems: readonly OrderProblem[]): ShownProblem[] {
+  return problems.map((p) => ({ code: p.code, message: localise(p.message, language), lineIndex: p.lineIndex }));
 }
 
 /** Order-wide problems first, then by line, each line's problems in the order found. */

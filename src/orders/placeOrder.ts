@@ -19,6 +19,7 @@ import { type ShipTo, type ShipToInput, checkDestination, checkShipTo } from './
 import { type OrderProblem, orderProblem, sortProblems } from './orderProblems';
 import { requestHash } from './requestHash';
 import { summariseVat } from './vatSummary';
+import { message } from '../messages/catalogue';
 
 export interface PlaceOrderRequest {
   idempotencyKey: string;
@@ -59,7 +60,7 @@ const MAX = { idempotencyKey: 100, customerReference: 50, notes: 1000, destinati
 function optional(value: string | null | undefined, field: keyof typeof MAX): string | null {
   if (value === null || value === undefined) return null;
   const trimmed = value.trim();
-  if (trimmed.length > MAX[field]) throw badUserInput(`${field}: at most ${MAX[field]} characters.`);
+  if (trimmed.length > MAX[field]) throw badUserInput(message('input.textTooLong', { name: field, max: MAX[field] }));
   return trimmed === '' ? null : trimmed;
 }
 
@@ -67,12 +68,12 @@ export async function placeOrder(deps: OrderDeps, orderer: Orderer, request: Pla
   const { customer } = orderer;
 
   const key = request.idempotencyKey;
-  if (key.length < 1 || key.length > MAX.idempotencyKey) throw badUserInput('idempotencyKey: 1 to 100 characters.');
+  if (key.length < 1 || key.length > MAX.idempotencyKey) throw badUserInput(message('input.idempotencyKey'));
   const destinationId = optional(request.destinationId, 'destinationId');
   const customerReference = optional(request.customerReference, 'customerReference');
   const notes = optional(request.notes, 'notes');
   const lines = request.lines.map((l, i) => {
-    if (l.expectedUnitPrice instanceof InvalidDecimal) throw badUserInput(`lines[${i}].expectedUnitPrice: not a decimal number with at most 15 integer digits and 4 decimals.`);
+    if (l.expectedUnitPrice instanceof InvalidDecimal) throw badUserInput(message('input.expectedUnitPrice', { index: i }));
     return { sku: l.sku, quantity: l.quantity, expectedUnitPrice: (l.expectedUnitPrice ?? null) as Decimal | null };
   });
 
@@ -101,7 +102,7 @@ export async function placeOrder(deps: OrderDeps, orderer: Orderer, request: Pla
 
   let shipTo: ShipTo | null = null;
   if (destinationId !== null && request.shipTo) {
-    problems.push(orderProblem('INVALID_ADDRESS', null, { reason: 'give either destinationId or shipTo, not both' }));
+    problems.push(orderProblem('INVALID_ADDRESS', null, message('order.addressTwice')));
   } else if (destinationId !== null) {
     const unknown = checkDestination(destinationId, await deps.destinations(customer.code));
     if (unknown) problems.push(unknown);
@@ -115,7 +116,7 @@ export async function placeOrder(deps: OrderDeps, orderer: Orderer, request: Pla
   const today = deps.today(settings);
   // The ERP's calendar decides what "past" means, as for price validity.
   if (requestedDelivery !== null && requestedDelivery < today) {
-    problems.push(orderProblem('INVALID_DELIVERY_DATE', null, { date: requestedDelivery, today }));
+    problems.push(orderProblem('INVALID_DELIVERY_DATE', null, message('order.deliveryDateInThePast', { date: requestedDelivery, today })));
   }
 
   const cart = await checkCart(deps.cart, customer.blocked, lines, deps.maxOrderLines);
@@ -151,7 +152,7 @@ function replay(existing: OrderHeaderRow, hash: string, customerCode: string): P
   // Another payload: refuse, and reveal nothing of that order. The customer
   // check is a second lock on a door the lookup already keeps shut.
   if (existing.requestHash !== hash || existing.customerCode !== customerCode) {
-    return { order: null, problems: [orderProblem('IDEMPOTENCY_KEY_REUSED', null)] };
+    return { order: null, problems: [orderProblem('IDEMPOTENCY_KEY_REUSED', null, message('order.idempotencyKeyReused'))] };
   }
   return { order: existing, problems: [] };
 }

@@ -3,6 +3,7 @@
  */
 import { Decimal, parseDecimal } from '../decimal/decimal';
 import type { SettingRow } from '../erp/port';
+import { type Language, languageOfTag } from '../messages/language';
 import type { StatsThresholds } from '../stats/statsModel';
 import { DEFAULTS } from './defaults';
 
@@ -16,6 +17,8 @@ export interface ErpSettings {
   lowStockThreshold: Decimal;
   /** The warehouse statistics' thresholds; a missing or unusable value is the spec's default. */
   stats: StatsThresholds;
+  /** The language of messages for a caller whose Accept-Language names neither Italian nor English. */
+  language: Language;
 }
 
 /**
@@ -53,12 +56,15 @@ export function readErpSettings(rows: readonly SettingRow[]): ErpSettings {
   };
   const zone = text('time_zone');
   const threshold = text('low_stock_threshold');
+  const language = text('language');
   return {
     defaultPriceList: text('default_price_list'),
     currency: text('currency') ?? DEFAULTS.currency,
     timeZone: zone !== null && isValidTimeZone(zone) ? zone : DEFAULTS.timeZone,
     lowStockThreshold: (threshold !== null ? parseDecimal(threshold) : null) ?? new Decimal(DEFAULTS.lowStockThreshold),
     stats: readStatsThresholds(text),
+    // "it-IT" or "EN" read as the contract's "it" / "en"; anything else is the default, never a refusal to answer.
+    language: (language !== null ? languageOfTag(language) : null) ?? DEFAULTS.language,
   };
 }
 

@@ -120,7 +120,8 @@ describe('RemoteSubgraph in @apollo/gateway', () => {
       logger: pino({ level: 'silent' }),
     });
     supergraphSdl = composed.supergraphSdl!;
-    apollo = await startGateway(createFormatError(() => undefined));
+    // Messages in English, as for a caller sending Accept-Language: en (this gateway has no request to read it from).
+    apollo = await startGateway(createFormatError(() => undefined, undefined, () => 'en'));
   });
 
   after(async () => {

@@ -43,7 +43,7 @@ describe('abusive requests are refused before any ERP round trip', () => {
 
   test('five catalog pages of 100 with prices, breaks and stock exceed the cost limit though within the alias limit', async () => {
     const before = erpCallsSoFar(server);
-    const res = await server.gql(`{ ${aliases(5, () => CATALOG_PAGE_100)} }`, { token: c1 });
+    const res = await server.gql(`{ ${aliases(5, () => CATALOG_PAGE_100)} }`, { token: c1, headers: { 'accept-language': 'en' } });
     assert.deepEqual(errorCodes(res.body), ['QUERY_TOO_COMPLEX']);
     assert.match(res.body.errors![0]!.message, /costs \d+, more than the limit/);
     assert.equal(erpCallsSoFar(server), before);

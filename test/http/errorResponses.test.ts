@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type Database from 'better-sqlite3';
 import type { ErpPort } from '../../src/erp/port';
-import { ErpFailure, PonteError, errorBody, forbidden, malformedRequest, notFound } from '../../src/errors';
+import { ErpFailure, PonteError, errorBody, fileLinkRefused, forbidden, malformedRequest, notFound } from '../../src/errors';
 import { clientErrorOf } from '../../src/http/errorReply';
 import { createFixtureDb, customer, insertRows } from '../helpers/fixtureErp';
 import { rawRequest } from '../helpers/rawHttp';
@@ -76,7 +76,7 @@ describe('GET /files errors', () => {
     const res = await refusal(`${server.url}/files/F-1`);
     assert.equal(res.status, 403);
     assert.equal(res.code, 'FORBIDDEN');
-    assert.equal(res.text, JSON.stringify(errorBody(forbidden('This link is expired or not valid.'))));
+    assert.equal(res.text, JSON.stringify(errorBody(fileLinkRefused(), 'it')));
   });
 
   test('a genuine link still streams the file', async () => {
@@ -124,7 +124,7 @@ describe("fastify's own refusals", () => {
     });
     assert.equal(res.status, 400);
     assert.equal(res.code, 'BAD_REQUEST');
-    assert.equal(res.message, malformedRequest(400).message);
+    assert.equal(res.message, malformedRequest(400).messageIn('it'));
     assert.doesNotMatch(res.text, /SECRET|JSON at position|Unexpected token/);
   });
 
@@ -143,7 +143,7 @@ describe("fastify's own refusals", () => {
     const res = await refusal(`${server.url}/no-such-page`);
     assert.equal(res.status, 404);
     assert.equal(res.code, 'NOT_FOUND');
-    assert.equal(res.text, JSON.stringify(errorBody(notFound())));
+    assert.equal(res.text, JSON.stringify(errorBody(notFound(), 'it')));
   });
 
   test('a body over the limit is 413 BAD_REQUEST', async () => {
