@@ -14,6 +14,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { ErpPort } from '../erp/port';
+import type { ArticleStatsAggregateRow } from '../erp/statsRows';
 import { buildStatsSnapshot, type StatsSnapshot } from '../stats/statsSnapshot';
 import type { StatsThresholds } from '../stats/statsModel';
 import { statsWindowDays } from '../stats/statsWindows';
@@ -26,6 +27,13 @@ export interface StatsCacheOptions {
   /** Bytes all held scopes may take (approximate, see StatsSnapshot.approximateBytes). */
   maxBytes: number;
   now: () => Date;
+  /**
+   * Runs of articles computed side by side (default 1): the SQLite adapter
+   * answers on two worker threads, each its own connection, so two halves
+   * of the catalog take half the time; SQL Server parallelises one query
+   * itself.
+   */
+  parallelParts?: number;
 }
 
 export interface StatsScope {
@@ -88,7 +96,7 @@ export class WarehouseStatsCache {
       running = (async () => {
         this.computations += 1;
         const computedAt = this.options.now();
-        const rows = await this.erp.articleStatsAggregates({ warehouse: scope.warehouse, ...statsWindowDays(scope.asOf) });
+        const rows = await this.aggregates(scope);
         const snapshot = buildStatsSnapshot(rows, scope.thresholds, {
           asOf: scope.asOf,
           computedAt: computedAt.toISOString(),
@@ -100,6 +108,19 @@ export class WarehouseStatsCache {
       this.computing.set(key, running);
     }
     return running;
+  }
+
+  private async aggregates(scope: StatsScope): Promise<ArticleStatsAggregateRow[]> {
+    const query = { warehouse: scope.warehouse, ...statsWindowDays(scope.asOf) };
+    const parts = this.options.parallelParts ?? 1;
+    // The first sku of each run but the first bounds the runs: [null, b1), [b1, b2) … [bn, null).
+    const bounds = parts > 1 ? (await this.erp.articleSkuSplits(parts)).slice(1) : [];
+    if (bounds.length === 0) return this.erp.articleStatsAggregates(query);
+    const edges = [null, ...bounds, null];
+    const runs = await Promise.all(
+      Array.from({ length: edges.length - 1 }, (_, i) => this.erp.articleStatsAggregates({ ...query, skuFrom: edges[i], skuTo: edges[i + 1] })),
+    );
+    return runs.flat();
   }
 }
 
