@@ -15,8 +15,8 @@
 import { LRUCache } from 'lru-cache';
 import type { ErpPort } from '../erp/port';
 import type { ArticleStatsAggregateRow } from '../erp/statsRows';
-import { buildStatsSnapshot, type StatsSnapshot } from '../stats/statsSnapshot';
-import type { StatsThresholds } from '../stats/statsModel';
+import { figuresOfRows, snapshotOfFigures, type StatsSnapshot } from '../stats/statsSnapshot';
+import type { ArticleFigures, StatsThresholds } from '../stats/statsModel';
 import { statsWindowDays } from '../stats/statsWindows';
 
 export interface StatsCacheOptions {
@@ -96,12 +96,8 @@ export class WarehouseStatsCache {
       running = (async () => {
         this.computations += 1;
         const computedAt = this.options.now();
-        const rows = await this.aggregates(scope);
-        const snapshot = buildStatsSnapshot(rows, scope.thresholds, {
-          asOf: scope.asOf,
-          computedAt: computedAt.toISOString(),
-          warehouse: scope.warehouse,
-        });
+        const figures = await this.figures(scope);
+        const snapshot = snapshotOfFigures(figures, { asOf: scope.asOf, computedAt: computedAt.toISOString(), warehouse: scope.warehouse });
         this.held.set(key, { snapshot, computedAtMs: computedAt.getTime() });
         return snapshot;
       })().finally(() => this.computing.delete(key));
@@ -110,15 +106,19 @@ export class WarehouseStatsCache {
     return running;
   }
 
-  private async aggregates(scope: StatsScope): Promise<ArticleStatsAggregateRow[]> {
+  /** Every article's figures; each run's rows become figures as they arrive and are dropped. */
+  private async figures(scope: StatsScope): Promise<ArticleFigures[]> {
     const query = { warehouse: scope.warehouse, ...statsWindowDays(scope.asOf) };
+    const toFigures = (rows: ArticleStatsAggregateRow[]) => figuresOfRows(rows, scope.thresholds, scope.asOf);
     const parts = this.options.parallelParts ?? 1;
     // The first sku of each run but the first bounds the runs: [null, b1), [b1, b2) … [bn, null).
     const bounds = parts > 1 ? (await this.erp.articleSkuSplits(parts)).slice(1) : [];
-    if (bounds.length === 0) return this.erp.articleStatsAggregates(query);
+    if (bounds.length === 0) return toFigures(await this.erp.articleStatsAggregates(query));
     const edges = [null, ...bounds, null];
     const runs = await Promise.all(
-      Array.from({ length: edges.length - 1 }, (_, i) => this.erp.articleStatsAggregates({ ...query, skuFrom: edges[i], skuTo: edges[i + 1] })),
+      Array.from({ length: edges.length - 1 }, (_, i) =>
+        this.erp.articleStatsAggregates({ ...query, skuFrom: edges[i], skuTo: edges[i + 1] }).then(toFigures),
+      ),
     );
     return runs.flat();
   }
