@@ -146,6 +146,8 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
       staleIfErrorMs: config.cache.staleIfErrorMs,
       maxBytes: config.stats.maxBytes,
       now,
+      // The SQLite adapter's two worker threads each compute half the catalog.
+      parallelParts: options.adapter.dialect === 'sqlite' ? 2 : 1,
     }),
     files: new FileLinks({ key: config.files.linkKey, ttlSeconds: config.files.linkTtlSeconds, baseUrl: config.files.baseUrl }),
     demoImporter: null,

@@ -97,7 +97,7 @@ async function ask(url: string, token: string, query: string): Promise<{ ms: num
 function toClearScenario(token: string): Scenario {
   const call = {
     body: JSON.stringify({ query: TO_CLEAR_QUERY }),
-    headers: { authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     check: (r: { data?: any }) => (Array.isArray(r.data?.warehouseStats?.edges) ? null : 'no to-clear page'),
   };
   return { name: 'stats-to-clear', title: 'warehouseStats(first: 50, filter: {toClear: true}, orderBy: DAYS_OF_COVER_DESC) as the service role', next: () => call };

@@ -14,8 +14,9 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { ErpPort } from '../erp/port';
-import { buildStatsSnapshot, type StatsSnapshot } from '../stats/statsSnapshot';
-import type { StatsThresholds } from '../stats/statsModel';
+import type { ArticleStatsAggregateRow } from '../erp/statsRows';
+import { figuresOfRows, snapshotOfFigures, type StatsSnapshot } from '../stats/statsSnapshot';
+import type { ArticleFigures, StatsThresholds } from '../stats/statsModel';
 import { statsWindowDays } from '../stats/statsWindows';
 
 export interface StatsCacheOptions {
@@ -26,6 +27,13 @@ export interface StatsCacheOptions {
   /** Bytes all held scopes may take (approximate, see StatsSnapshot.approximateBytes). */
   maxBytes: number;
   now: () => Date;
+  /**
+   * Runs of articles computed side by side (default 1): the SQLite adapter
+   * answers on two worker threads, each its own connection, so two halves
+   * of the catalog take half the time; SQL Server parallelises one query
+   * itself.
+   */
+  parallelParts?: number;
 }
 
 export interface StatsScope {
@@ -88,18 +96,31 @@ export class WarehouseStatsCache {
       running = (async () => {
         this.computations += 1;
         const computedAt = this.options.now();
-        const rows = await this.erp.articleStatsAggregates({ warehouse: scope.warehouse, ...statsWindowDays(scope.asOf) });
-        const snapshot = buildStatsSnapshot(rows, scope.thresholds, {
-          asOf: scope.asOf,
-          computedAt: computedAt.toISOString(),
-          warehouse: scope.warehouse,
-        });
+        const figures = await this.figures(scope);
+        const snapshot = snapshotOfFigures(figures, { asOf: scope.asOf, computedAt: computedAt.toISOString(), warehouse: scope.warehouse });
         this.held.set(key, { snapshot, computedAtMs: computedAt.getTime() });
         return snapshot;
       })().finally(() => this.computing.delete(key));
       this.computing.set(key, running);
     }
     return running;
+  }
+
+  /** Every article's figures; each run's rows become figures as they arrive and are dropped. */
+  private async figures(scope: StatsScope): Promise<ArticleFigures[]> {
+    const query = { warehouse: scope.warehouse, ...statsWindowDays(scope.asOf) };
+    const toFigures = (rows: ArticleStatsAggregateRow[]) => figuresOfRows(rows, scope.thresholds, scope.asOf);
+    const parts = this.options.parallelParts ?? 1;
+    // The first sku of each run but the first bounds the runs: [null, b1), [b1, b2) … [bn, null).
+    const bounds = parts > 1 ? (await this.erp.articleSkuSplits(parts)).slice(1) : [];
+    if (bounds.length === 0) return toFigures(await this.erp.articleStatsAggregates(query));
+    const edges = [null, ...bounds, null];
+    const runs = await Promise.all(
+      Array.from({ length: edges.length - 1 }, (_, i) =>
+        this.erp.articleStatsAggregates({ ...query, skuFrom: edges[i], skuTo: edges[i + 1] }).then(toFigures),
+      ),
+    );
+    return runs.flat();
   }
 }
 

@@ -408,6 +408,8 @@ export interface ErpPort {
   /** Warehouse statistics' per-article aggregates, computed by the database (statsRows.ts). */
   articleStatsAggregates(query: StatsAggregateQuery): Promise<ArticleStatsAggregateRow[]>;
   dailyMovements(query: DailyMovementQuery): Promise<DailyMovementRow[]>;
+  /** The first sku of each of `parts` runs of active articles of about equal size, in sku order. */
+  articleSkuSplits(parts: number): Promise<string[]>;
 
   close(): Promise<void>;
 }

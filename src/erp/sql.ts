@@ -57,8 +57,9 @@ export interface Statements {
   documentLines: string;
   documentFiles: string;
   documentFileContent: string;
-  articleStatsAggregates: (opts: { warehouse: boolean }) => string;
+  articleStatsAggregates: (opts: { warehouse: boolean; skuFrom: boolean; skuTo: boolean }) => string;
   dailyMovements: (opts: { warehouse: boolean }) => string;
+  articleSkuSplits: string;
 }
 
 export function buildStatements(d: Dialect): Statements {
@@ -222,7 +223,11 @@ export function buildStatements(d: Dialect): Statements {
     // for the weight of a movement in the average stock, and the latest days.
     articleStatsAggregates: (o) => {
       const q = d.milli('quantity');
-      const inScope = o.warehouse ? 'AND warehouse_code = @warehouse' : '';
+      const inScope = [
+        o.warehouse ? 'AND warehouse_code = @warehouse' : '',
+        o.skuFrom ? 'AND sku >= @skuFrom' : '',
+        o.skuTo ? 'AND sku < @skuTo' : '',
+      ].join(' ');
       const sale = (from: string) => `SUM(CASE WHEN reason = 'SALE' AND moved_at >= ${from} THEN ${q} END)`;
       return `WITH m AS (
           SELECT sku,
@@ -247,8 +252,12 @@ export function buildStatements(d: Dialect): Statements {
           LEFT JOIN s ON s.sku = a.sku
           LEFT JOIN m ON m.sku = a.sku
         WHERE a.active = 1 AND (s.sku IS NOT NULL OR m.lastMovementAt >= @from365)
+          ${o.skuFrom ? 'AND a.sku >= @skuFrom' : ''} ${o.skuTo ? 'AND a.sku < @skuTo' : ''}
         ORDER BY a.sku`;
     },
+    articleSkuSplits: `SELECT MIN(sku) AS sku FROM (
+        SELECT sku, NTILE(@parts) OVER (ORDER BY sku) AS part FROM ecom_articles WHERE active = 1
+      ) t GROUP BY part ORDER BY MIN(sku)`,
     dailyMovements: (o) => {
       const day = d.date('moved_at');
       return `SELECT sku AS sku, ${day} AS day, ${d.integerText(`SUM(${d.milli('quantity')})`)} AS quantity

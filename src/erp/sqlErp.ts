@@ -236,12 +236,19 @@ export abstract class SqlErp implements ErpPort {
   }
 
   async articleStatsAggregates(q: StatsAggregateQuery): Promise<ArticleStatsAggregateRow[]> {
-    const { warehouse, asOf: _asOf, ...days } = q;
-    const rows = await this.all(this.statements.articleStatsAggregates({ warehouse: warehouse !== null }), {
+    const { warehouse, asOf: _asOf, skuFrom = null, skuTo = null, ...days } = q;
+    const statement = this.statements.articleStatsAggregates({ warehouse: warehouse !== null, skuFrom: skuFrom !== null, skuTo: skuTo !== null });
+    const rows = await this.all(statement, {
       ...days,
       ...(warehouse !== null ? { warehouse } : {}),
+      ...(skuFrom !== null ? { skuFrom } : {}),
+      ...(skuTo !== null ? { skuTo } : {}),
     });
     return rows.map(mapArticleStatsAggregate);
+  }
+
+  async articleSkuSplits(parts: number): Promise<string[]> {
+    return (await this.all(this.statements.articleSkuSplits, { parts })).map((r) => String(r.sku));
   }
 
   async dailyMovements(q: DailyMovementQuery): Promise<DailyMovementRow[]> {

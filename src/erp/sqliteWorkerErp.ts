@@ -42,6 +42,14 @@ interface Pending {
 
 class WorkerConnection {
   readonly pending = new Map<number, Pending>();
+  /**
+   * Calls given to this connection and not yet settled, counted the moment
+   * the pool picks it: `pending` only fills once the call is posted, a
+   * microtask later, so calls made together would all pick the same thread.
+   */
+  assigned = 0;
+  /** Calls given to this connection since it opened (test hook). */
+  taken = 0;
   private readonly worker: Worker;
   readonly ready: Promise<void>;
   /** False once the thread has exited: it takes no more calls. */
@@ -110,6 +118,8 @@ function revive(method: string, result: unknown): unknown {
 export type SqliteWorkerPort = ErpPort & {
   /** Test-only: ends worker `index` as a crash would. */
   killWorker(index: number): Promise<void>;
+  /** Test-only: how many calls each worker has been given. */
+  callsTaken(): number[];
 };
 
 /**
@@ -140,13 +150,16 @@ export async function openSqliteWorkerErp(path: string, options: SqliteWorkerOpt
   const call = (method: string, args: unknown[]): Promise<unknown> => {
     // The least busy live connection: one stuck behind a lock stops getting work.
     let target: WorkerConnection | null = null;
-    for (const c of connections) if (c.alive && (target === null || c.pending.size < target.pending.size)) target = c;
+    for (const c of connections) if (c.alive && (target === null || c.assigned < target.assigned)) target = c;
     if (target === null) return Promise.reject(new Error('no SQLite worker is running'));
     const id = nextId++;
     const connection = target;
-    return connection.ready.then(() =>
-      connection.post({ id, method, args, deadlineAt: Date.now() + (options.slowCalls?.get(method) ?? options.callTimeoutMs) }).then((r) => revive(method, r)),
-    );
+    connection.assigned += 1;
+    connection.taken += 1;
+    return connection.ready
+      .then(() => connection.post({ id, method, args, deadlineAt: Date.now() + (options.slowCalls?.get(method) ?? options.callTimeoutMs) }))
+      .then((r) => revive(method, r))
+      .finally(() => (connection.assigned -= 1));
   };
   const base = {
     dialect: 'sqlite' as const,
@@ -156,6 +169,9 @@ export async function openSqliteWorkerErp(path: string, options: SqliteWorkerOpt
     },
     async killWorker(index: number): Promise<void> {
       await connections[index]?.kill();
+    },
+    callsTaken(): number[] {
+      return connections.map((c) => c.taken);
     },
   };
   return new Proxy(base, {

@@ -24,6 +24,12 @@ export interface StatsWindowDays {
 export interface StatsAggregateQuery extends StatsWindowDays {
   /** One warehouse's movements and stock; null for every warehouse. */
   warehouse: string | null;
+  /**
+   * Only the articles with skuFrom ≤ sku < skuTo (null: unbounded), so the
+   * work can be split over several connections (articleSkuSplits).
+   */
+  skuFrom?: string | null;
+  skuTo?: string | null;
 }
 
 /** One listed article: active, with a stock row or a movement in scope in the last 365 days. */

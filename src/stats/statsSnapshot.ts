@@ -154,13 +154,26 @@ export function buildStatsSnapshot(
   thresholds: StatsThresholds,
   scope: { asOf: string; computedAt: string; warehouse: string | null },
 ): StatsSnapshot {
+  return snapshotOfFigures(figuresOfRows(rows, thresholds, scope.asOf), scope);
+}
+
+/**
+ * Each article's own figures (everything but ABC, which needs the whole
+ * scope): a run of rows can be turned into figures as soon as it arrives,
+ * so the rows of a large scope are never all held next to its figures.
+ */
+export function figuresOfRows(rows: readonly ArticleStatsAggregateRow[], thresholds: StatsThresholds, asOf: string): ArticleFigures[] {
   const rules: ClassRules = {
     fast: ratioOf(thresholds.fastTurnover),
     slow: ratioOf(thresholds.slowTurnover),
     excessCover: ratioOf(thresholds.excessCoverDays),
-    deadFrom: addDays(scope.asOf, 1 - thresholds.deadDays),
+    deadFrom: addDays(asOf, 1 - thresholds.deadDays),
   };
-  const articles = rows.map((row) => articleFigures(row, rules));
+  return rows.map((row) => articleFigures(row, rules));
+}
+
+/** The scope's snapshot from every article's figures (runs concatenated in sku order): ABC, orders, summary. */
+export function snapshotOfFigures(articles: ArticleFigures[], scope: { asOf: string; computedAt: string; warehouse: string | null }): StatsSnapshot {
   assignAbc(articles);
   return new StatsSnapshot(scope.asOf, scope.computedAt, scope.warehouse, articles);
 }

@@ -73,3 +73,24 @@ describe('warehouse statistics cache', () => {
     await assert.rejects(cache.snapshot(scope), /ERP down/);
   });
 });
+
+describe('warehouse statistics cache: parallel runs', () => {
+  test('with parallelParts, the articles are read in runs bounded by the splits and put back together in sku order', async () => {
+    const rows = rowsFor(10).sort((a, b) => (a.sku < b.sku ? -1 : 1));
+    const calls: StatsAggregateQuery[] = [];
+    const erp = {
+      async articleSkuSplits(parts: number) {
+        assert.equal(parts, 2);
+        return [rows[0]!.sku, rows[5]!.sku];
+      },
+      async articleStatsAggregates(q: StatsAggregateQuery) {
+        calls.push(q);
+        return rows.filter((r) => (q.skuFrom == null || r.sku >= q.skuFrom) && (q.skuTo == null || r.sku < q.skuTo));
+      },
+    } as unknown as ErpPort;
+    const cache = new WarehouseStatsCache(erp, { ttlMs: 60_000, staleIfErrorMs: 0, maxBytes: 10_000_000, now: () => new Date(), parallelParts: 2 });
+    const snapshot = await cache.snapshot({ warehouse: null, asOf: '2026-06-30', thresholds: THRESHOLDS });
+    assert.deepEqual(calls.map((c) => [c.skuFrom, c.skuTo]), [[null, rows[5]!.sku], [rows[5]!.sku, null]]);
+    assert.deepEqual(snapshot.articles.map((a) => a.sku), rows.map((r) => r.sku));
+  });
+});

@@ -37,6 +37,13 @@ describe('the SQLite worker pool', () => {
     await Promise.all([erp.ping(), erp.ping(), erp.ping()]);
   });
 
+  test('calls made together go to different workers, so they run side by side', async () => {
+    const before = erp.callsTaken();
+    await Promise.all([erp.articlesBySku(['A1']), erp.articlesBySku(['A2'])]);
+    const taken = erp.callsTaken().map((n, i) => n - before[i]!);
+    assert.deepEqual(taken, [1, 1]);
+  });
+
   test('a name that is not a port method is refused, not run', async () => {
     await assert.rejects(
       (erp as unknown as { notAPortMethod(): Promise<void> }).notAPortMethod(),

@@ -64,6 +64,17 @@ function describeStatsContract(name: string, setup: ContractSetup, options: { sk
       assert.deepEqual([sku004.description, sku004.unit, sku004.familyCode], ['Tubo_rame 12 mm', 'MT', 'F2']);
     });
 
+    test('articleSkuSplits: the first sku of each run of active articles; runs bounded by them add up to the whole', async () => {
+      const splits = await erp.articleSkuSplits(3);
+      // Nine active articles (SKU006 is not): three runs of three.
+      assert.deepEqual(splits, ['SKU001', 'SKU004', 'SKU008']);
+      const whole = await erp.articleStatsAggregates({ warehouse: null, ...days });
+      const edges = [null, 'SKU004', 'SKU008', null];
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(...(await erp.articleStatsAggregates({ warehouse: null, ...days, skuFrom: edges[i], skuTo: edges[i + 1] })));
+      assert.deepEqual(runs, whole);
+    });
+
     test('dailyMovements: sums per article and day after `after` up to D, in scope', async () => {
       const all = await erp.dailyMovements({ skus: ['SKU001', 'SKU002', 'NOPE'], warehouse: null, after: '2025-05-31', asOf: D });
       const byKey = Object.fromEntries(all.map((r) => [`${r.sku} ${r.day}`, r.quantity]));
