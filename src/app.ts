@@ -4,11 +4,7 @@
  * the change feed, metrics, the schema) is made here once and handed down.
  */
 import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
-} from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
@@ -45,7 +41,7 @@ import { buildPonteSchema } from './graphql/buildSchema';
 import { complexityLimitRule } from './graphql/complexityLimit';
 import type { PonteContext } from './graphql/context';
 import type { Services } from './graphql/services';
-import { WarehouseStatsCache } from './cache/statsCache';
+import { warehouseStatsCache } from './cache/statsCache';
 import { slowErpCalls } from './erp/openErp';
 import { createContextFactory } from './http/createContext';
 import { createFormatError } from './http/formatError';
@@ -141,14 +137,7 @@ export async function createPonteApp(options: PonteAppOptions): Promise<PonteApp
   const changeFeed = new ChangeFeed(erp, cache, logger);
   const services: Services = {
     maxOrderLines: config.maxOrderLines,
-    warehouseStats: new WarehouseStatsCache(erp, {
-      ttlMs: config.stats.ttlMs,
-      staleIfErrorMs: config.cache.staleIfErrorMs,
-      maxBytes: config.stats.maxBytes,
-      now,
-      // The SQLite adapter's two worker threads each compute half the catalog.
-      parallelParts: options.adapter.dialect === 'sqlite' ? 2 : 1,
-    }),
+    warehouseStats: warehouseStatsCache(erp, config, now),
     files: new FileLinks({ key: config.files.linkKey, ttlSeconds: config.files.linkTtlSeconds, baseUrl: config.files.baseUrl }),
     demoImporter: null,
     ...options.extendServices?.({ erp, config, now, logger }),

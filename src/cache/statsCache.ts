@@ -13,6 +13,7 @@
  * ERP is down for the night.
  */
 import { LRUCache } from 'lru-cache';
+import type { Config } from '../config/config';
 import type { ErpPort } from '../erp/port';
 import type { ArticleStatsAggregateRow } from '../erp/statsRows';
 import { figuresOfRows, snapshotOfFigures, type StatsSnapshot } from '../stats/statsSnapshot';
@@ -128,4 +129,15 @@ export class WarehouseStatsCache {
 function keyOf(scope: StatsScope): string {
   const t = scope.thresholds;
   return [scope.warehouse ?? '', scope.asOf, t.deadDays, t.excessCoverDays.toString(), t.fastTurnover.toString(), t.slowTurnover.toString()].join('|');
+}
+
+/** The server's statistics cache, as configured; the SQLite adapter's two worker threads each compute half the catalog. */
+export function warehouseStatsCache(erp: ErpPort, config: Config, now: () => Date): WarehouseStatsCache {
+  return new WarehouseStatsCache(erp, {
+    ttlMs: config.stats.ttlMs,
+    staleIfErrorMs: config.cache.staleIfErrorMs,
+    maxBytes: config.stats.maxBytes,
+    now,
+    parallelParts: erp.dialect === 'sqlite' ? 2 : 1,
+  });
 }

@@ -71,6 +71,10 @@ export function createFormatError(
       logInfo(mistake);
       return coded(mistake, where, language);
     }
+    if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'PERSISTED_QUERY_NOT_SUPPORTED') {
+      // Apollo's exact words in every language: persisted-query links match the text as well as the code.
+      return coded(new PonteError(code), where, language);
+    }
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       // graphql-js's and Apollo's own words (which argument, which type), shortened, under the registry's code;
       // they exist in English only, so Italian introduces them.

@@ -60,16 +60,17 @@ describe('with FILE_URL_TTL_SECONDS=120', () => {
   });
   after(() => h.server.close());
 
-  test('expiresAt is the issuing instant plus the ttl, as an ISO 8601 UTC instant', async () => {
+  test('expiresAt is the issuing instant plus the ttl, as an instant in the ERP zone', async () => {
     h.clock.t = START;
-    assert.equal((await file(h)).expiresAt, '2026-11-30T10:02:00.000Z');
+    // An instant in the ERP's zone (Europe/Rome, +01:00 in November), like every DateTime.
+    assert.equal((await file(h)).expiresAt, '2026-11-30T11:02:00+01:00');
   });
 
   test('expiresAt is the expiry the signed link carries', async () => {
     h.clock.t = START + 1_234;
     const f = await file(h);
     const e = new URL(f.url, 'http://relative.invalid').searchParams.get('e');
-    assert.equal(new Date(Number(e) * 1000).toISOString(), f.expiresAt);
+    assert.equal(Number(e) * 1000, Date.parse(f.expiresAt));
   });
 
   test('the link works at expiresAt and is refused a millisecond later', async () => {
@@ -100,7 +101,7 @@ describe('with the defaults and PUBLIC_BASE_URL', () => {
 
   test('a link lives 15 minutes by default', async () => {
     h.clock.t = START;
-    assert.equal((await file(h)).expiresAt, '2026-11-30T10:15:00.000Z');
+    assert.equal((await file(h)).expiresAt, '2026-11-30T11:15:00+01:00');
   });
 
   test('the link is absolute under PUBLIC_BASE_URL (one slash between them) and its path and query are served', async () => {

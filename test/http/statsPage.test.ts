@@ -7,13 +7,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { notFound } from '../../src/errors';
 import { STATS_PAGE_CSP } from '../../src/http/statsPage';
 import { projectRoot } from '../../src/projectRoot';
 import { createFixtureDb } from '../helpers/fixtureErp';
 import { rawRequest } from '../helpers/rawHttp';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
-const NOT_FOUND_BODY = { errors: [{ message: 'There is nothing at this address: GraphQL is served at /graphql.', extensions: { code: 'NOT_FOUND' } }] };
+// Italian: the installation's default language, no Accept-Language sent.
+const NOT_FOUND_BODY = { errors: [{ message: notFound().messageIn('it'), extensions: { code: 'NOT_FOUND' } }] };
 
 describe('the /stats page', () => {
   let server: TestServer;
