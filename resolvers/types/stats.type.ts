@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../src/graphql/scalars';
 import { formatScaled } from '../../src/stats/scaledMath';
+import { printedFigures } from '../../src/stats/printedFigures';
 import {
   ABC_CLASSES,
   ARTICLE_STATS_ORDERS,
@@ -80,26 +81,12 @@ export class ArticleStats {
 }
 
 export function toArticleStats(f: ArticleFigures, snapshot: StatsSnapshot): ArticleStats {
-  const quantity = (v: ArticleFigures['onHand']) => formatScaled(v, SCALE.quantity);
   return {
     sku: f.sku,
     description: f.description,
     unit: f.unit,
     family: f.family,
-    onHand: quantity(f.onHand),
-    sold30: quantity(f.sold30),
-    sold90: quantity(f.sold90),
-    sold365: quantity(f.sold365),
-    pickCount365: f.pickCount365,
-    lastSale: f.lastSale,
-    lastMovement: f.lastMovement,
-    averageDailySales: formatScaled(f.averageDailySales, SCALE.averageDailySales),
-    daysOfCover: f.daysOfCover === null ? null : formatScaled(f.daysOfCover, SCALE.daysOfCover),
-    averageStock365: formatScaled(f.averageStock365, SCALE.averageStock365),
-    turnover365: f.turnover365 === null ? null : formatScaled(f.turnover365, SCALE.turnover365),
-    class: f.class,
-    abc: f.abc,
-    toClear: f.toClear,
+    ...printedFigures(f),
     figures: f,
     scope: { warehouse: snapshot.warehouse, asOf: snapshot.asOf },
   };

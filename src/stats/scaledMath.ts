@@ -32,7 +32,8 @@ export interface Ratio {
 export function ratioOf(value: Decimal): Ratio {
   const places = Math.max(0, value.decimalPlaces());
   const den = 10n ** BigInt(places);
-  return { num: BigInt(value.times(den.toString()).toFixed(0)), den };
+  // An integer once scaled by 10^places; the project's Decimal prints it in plain notation.
+  return { num: BigInt(value.times(den.toString()).toString()), den };
 }
 
 /** Plain notation of a scaled integer without trailing zeros: (12500, 3) → "12.5", (-5, 1) → "-0.5". */

@@ -11,14 +11,17 @@ import { D, ago, figuresOf, snapshotOf, type Move } from './statsHistory';
 const sale = (sku: string, daysAgo: number, quantity: string, warehouse = 'MAG1'): Move => ({ sku, ago: daysAgo, quantity, reason: 'SALE', warehouse });
 const purchase = (sku: string, daysAgo: number, quantity: string): Move => ({ sku, ago: daysAgo, quantity, reason: 'PURCHASE' });
 
+/** Sales on both sides of every window's first day: D−29 / D−30, D−89 / D−90, D−364 / D−365. */
+const WINDOWS = {
+  articles: { X: {} },
+  stock: { X: { MAG1: '100' } },
+  moves: [sale('X', 29, '-1'), sale('X', 30, '-2'), sale('X', 89, '-4'), sale('X', 90, '-8'), sale('X', 364, '-16'), sale('X', 365, '-32')],
+};
+
 describe('warehouse statistics: windows', () => {
   test('sold30, sold90, sold365 take days D−29, D−89 and D−364 in and leave D−30, D−90 and D−365 out', async () => {
     const f = await figuresOf(
-      {
-        articles: { X: {} },
-        stock: { X: { MAG1: '100' } },
-        moves: [sale('X', 29, '-1'), sale('X', 30, '-2'), sale('X', 89, '-4'), sale('X', 90, '-8'), sale('X', 364, '-16'), sale('X', 365, '-32')],
-      },
+      WINDOWS,
       'X',
     );
     assert.deepEqual(
@@ -29,11 +32,7 @@ describe('warehouse statistics: windows', () => {
 
   test('the derived figures of that history: 3 dp, 1 dp, 3 dp, 2 dp, rounded half-up once', async () => {
     const f = await figuresOf(
-      {
-        articles: { X: {} },
-        stock: { X: { MAG1: '100' } },
-        moves: [sale('X', 29, '-1'), sale('X', 30, '-2'), sale('X', 89, '-4'), sale('X', 90, '-8'), sale('X', 364, '-16'), sale('X', 365, '-32')],
-      },
+      WINDOWS,
       'X',
     );
     // 7 / 90 = 0.0777…; 100 / (7/90) = 1285.714…; 100 + (1·335 + 2·334 + 4·275 + 8·274 + 16·0) / 365 = 111.7671…;

@@ -6,8 +6,7 @@
  */
 import { SqliteErp } from '../../src/erp/sqlite';
 import { readErpSettings } from '../../src/settings/erpSettings';
-import { formatScaled } from '../../src/stats/scaledMath';
-import { SCALE, type ArticleFigures } from '../../src/stats/statsModel';
+import { printedFigures } from '../../src/stats/printedFigures';
 import { buildStatsSnapshot, type StatsSnapshot } from '../../src/stats/statsSnapshot';
 import { addDays, statsWindowDays } from '../../src/stats/statsWindows';
 import { article, createFixtureDb, insertRows, type Row } from '../helpers/fixtureErp';
@@ -66,25 +65,7 @@ export async function snapshotOf(history: History): Promise<StatsSnapshot> {
 }
 
 /** One article's figures as the API prints them. */
-export function printed(f: ArticleFigures) {
-  const q = (v: ArticleFigures['onHand']) => formatScaled(v, SCALE.quantity);
-  return {
-    onHand: q(f.onHand),
-    sold30: q(f.sold30),
-    sold90: q(f.sold90),
-    sold365: q(f.sold365),
-    pickCount365: f.pickCount365,
-    lastSale: f.lastSale,
-    lastMovement: f.lastMovement,
-    averageDailySales: formatScaled(f.averageDailySales, SCALE.averageDailySales),
-    daysOfCover: f.daysOfCover === null ? null : formatScaled(f.daysOfCover, SCALE.daysOfCover),
-    averageStock365: formatScaled(f.averageStock365, SCALE.averageStock365),
-    turnover365: f.turnover365 === null ? null : formatScaled(f.turnover365, SCALE.turnover365),
-    class: f.class,
-    abc: f.abc,
-    toClear: f.toClear,
-  };
-}
+export const printed = printedFigures;
 
 export async function figuresOf(history: History, sku: string) {
   const figures = (await snapshotOf(history)).article(sku);
