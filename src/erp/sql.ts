@@ -317,20 +317,25 @@ export const mapDocumentFile = (r: Raw): DocumentFileRow => ({
   size: Number(r.size ?? 0),
 });
 
-/** Aggregates as text (see Dialect.integerText); counts as numbers, whatever the driver's integer type. */
+/**
+ * Aggregates as text (see Dialect.integerText); counts as numbers, whatever
+ * the driver's integer type. The statement already names its columns as the
+ * row type does, so the driver's row is normalised in place: a scope has a
+ * row per article, and a second object per row would double what the
+ * computation holds at its peak.
+ */
 export function mapArticleStatsAggregate(r: Raw): ArticleStatsAggregateRow {
-  return {
-    sku: String(r.sku),
-    description: String(r.description ?? ''),
-    unit: String(r.unit ?? ''),
-    familyCode: r.familyCode === null || r.familyCode === undefined ? null : String(r.familyCode),
-    onHand: r.onHand === null || r.onHand === undefined ? null : String(r.onHand),
-    sale30: String(r.sale30),
-    sale90: String(r.sale90),
-    sale365: String(r.sale365),
-    picks365: Number(r.picks365),
-    lastSale: r.lastSale === null || r.lastSale === undefined ? null : String(r.lastSale),
-    lastMovement: r.lastMovement === null || r.lastMovement === undefined ? null : String(r.lastMovement),
-    weighted365: String(r.weighted365),
+  const text = (key: string) => {
+    const v = r[key];
+    if (typeof v !== 'string') r[key] = String(v ?? '');
   };
+  const textOrNull = (key: string) => {
+    const v = r[key];
+    if (v === undefined) r[key] = null;
+    else if (v !== null && typeof v !== 'string') r[key] = String(v);
+  };
+  for (const key of ['sku', 'description', 'unit', 'sale30', 'sale90', 'sale365', 'weighted365']) text(key);
+  for (const key of ['familyCode', 'onHand', 'lastSale', 'lastMovement']) textOrNull(key);
+  if (typeof r.picks365 !== 'number') r.picks365 = Number(r.picks365);
+  return r as unknown as ArticleStatsAggregateRow;
 }
