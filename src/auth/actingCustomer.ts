@@ -2,7 +2,6 @@ import type { CustomerRow } from '../erp/port';
 import { actingCustomerRequired, unauthenticated } from '../errors';
 import type { Principal } from './principal';
 import type { Viewer } from './resolveViewer';
-import { message } from '../messages/catalogue';
 
 /** Anonymous callers are UNAUTHENTICATED (a quote needs a caller, not necessarily a customer). */
 export function requireAuthenticated(principal: Principal): void {

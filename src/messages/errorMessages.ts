@@ -72,10 +72,6 @@ export const ERROR_MESSAGES = defineMessages({
   },
   'auth.notYourCustomer': { en: 'You may not act for this customer.', it: 'Non puoi agire per conto di questo cliente.' },
   'auth.customersCannotList': { en: 'Customers cannot list customers.', it: "Un cliente non può consultare l'elenco dei clienti." },
-  'auth.needsCustomer': {
-    en: 'This needs a customer: an agent or service names it with X-Acting-Customer.',
-    it: 'Serve un cliente: un agente o un servizio lo indica con X-Acting-Customer.',
-  },
   'auth.subgraphNeedsService': {
     en: 'The subgraph schema is for the gateway: authenticate with a service token.',
     it: 'Lo schema del subgraph è riservato al gateway: autenticati con un token di servizio.',

@@ -9,6 +9,7 @@
  * compared on the unrounded figures (cross-multiplied, so no division can
  * round them); the printed figures are rounded half-up once, as the page says.
  */
+import type { PrintedFigures } from '../../src/stats/printedFigures';
 import type Database from 'better-sqlite3';
 import { Decimal, formatPlain, roundHalfUp } from '../../src/decimal/decimal';
 
@@ -29,22 +30,9 @@ export interface OracleOptions {
   warehouse?: string;
 }
 
-export interface OracleArticleStats {
+/** The figures as the API prints them (the shape only: the oracle computes them on its own). */
+export interface OracleArticleStats extends PrintedFigures {
   sku: string;
-  onHand: string;
-  sold30: string;
-  sold90: string;
-  sold365: string;
-  pickCount365: number;
-  lastSale: string | null;
-  lastMovement: string | null;
-  averageDailySales: string;
-  daysOfCover: string | null;
-  averageStock365: string;
-  turnover365: string | null;
-  class: OracleClass;
-  abc: 'A' | 'B' | 'C' | null;
-  toClear: boolean;
 }
 
 const dayNumber = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;

@@ -32,6 +32,7 @@ import assert from 'node:assert/strict';
 import { Decimal } from '../../src/decimal/decimal';
 import { PROBE_ORDER_HEADER } from '../../src/erp/port';
 import { searchTerms } from '../../src/catalog/searchTerms';
+import { customerRow } from '../helpers/portRows';
 import type { DocumentPageQuery, ErpPort, OrderHeaderInsert, OrderLineInsert } from '../../src/erp/port';
 import {
   BIG_CONDITION_ID,
@@ -148,26 +149,8 @@ const EXPECTED_C1 = {
   blocked: false,
 };
 
-const EXPECTED_C2 = {
-  code: 'C2',
-  companyName: 'Beta Edilizia S.p.A.',
-  vatNumber: null,
-  taxCode: null,
-  sdiCode: null,
-  pec: null,
-  email: null,
-  phone: null,
-  street: null,
-  postcode: null,
-  city: null,
-  province: null,
-  country: null,
-  priceListCode: null,
-  group: 'G1',
-  agentCode: 'AG1',
-  paymentTerms: null,
-  blocked: true,
-};
+/** Everything the contract fixture's C2 leaves empty comes back null (no country either). */
+const EXPECTED_C2: Record<string, unknown> = { ...customerRow('C2', 'G1', { companyName: 'Beta Edilizia S.p.A.', country: null, agentCode: 'AG1', blocked: true }) };
 
 const articleRow = (sku: string, description: string, familyCode: string | null, extra: Record<string, unknown> = {}) => ({
   sku,
