@@ -15,8 +15,8 @@
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config/config';
 import type { ErpPort } from '../erp/port';
-import type { ArticleStatsAggregateRow } from '../erp/statsRows';
-import { figuresOfRows, snapshotOfFigures, type StatsSnapshot } from '../stats/statsSnapshot';
+import type { ArticleStatsAggregates } from '../erp/statsAggregates';
+import { figuresOfAggregates, snapshotOfFigures, type StatsSnapshot } from '../stats/statsSnapshot';
 import type { ArticleFigures, StatsThresholds } from '../stats/statsModel';
 import { statsWindowDays } from '../stats/statsWindows';
 
@@ -107,10 +107,10 @@ export class WarehouseStatsCache {
     return running;
   }
 
-  /** Every article's figures; each run's rows become figures as they arrive and are dropped. */
+  /** Every article's figures; each run's aggregates become figures as they arrive and are dropped. */
   private async figures(scope: StatsScope): Promise<ArticleFigures[]> {
     const query = { warehouse: scope.warehouse, ...statsWindowDays(scope.asOf) };
-    const toFigures = (rows: ArticleStatsAggregateRow[]) => figuresOfRows(rows, scope.thresholds, scope.asOf);
+    const toFigures = (aggregates: ArticleStatsAggregates) => figuresOfAggregates(aggregates, scope.thresholds, scope.asOf);
     const parts = this.options.parallelParts ?? 1;
     // The first sku of each run but the first bounds the runs: [null, b1), [b1, b2) … [bn, null).
     const bounds = parts > 1 ? (await this.erp.articleSkuSplits(parts)).slice(1) : [];

@@ -108,7 +108,7 @@ export const SERVICE_VARIABLES = {
     'deadline of the warehouse statistics aggregate query, which reads every stock movement (the other ERP calls keep `ERP_TIMEOUT_MS`)',
   ),
   STATS_CACHE_MAX_MB: whole(192, 1, 65_536).describe(
-    'memory budget of the held warehouse statistics, every scope together (about 25 MB per 100k articles and scope)',
+    'memory budget of the held warehouse statistics, every scope together (about 55 MB per 100k articles and scope, as counted)',
   ),
   HTTP_CACHE_MAX_AGE_S: whole(60, 0, 86_400).describe(
     'seconds browsers and CDNs may keep an anonymous product answer (catalog, prices and visibility for visitors): its `max-age` and `s-maxage` (README "HTTP caching and CDNs")',

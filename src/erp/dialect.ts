@@ -21,6 +21,8 @@ export interface Dialect {
   id(column: string): string;
   /** Row limit after ORDER BY. */
   limit(param: string): string;
+  /** After ORDER BY: only the row at 0-based position `param`. */
+  rowAt(param: string): string;
   /**
    * A text expression folded for case- and accent-insensitive matching
    * against a pattern already folded by foldText (src/catalog/searchTerms).
@@ -60,6 +62,7 @@ export const sqliteDialect: Dialect = {
   utcInstant: (c) => c,
   id: (c) => `CAST(${c} AS TEXT)`,
   limit: (p) => `LIMIT ${p}`,
+  rowAt: (p) => `LIMIT 1 OFFSET ${p}`,
   fold: (e) => `ponte_fold(${e})`,
   relationExists: (p) => `SELECT COUNT(*) AS n FROM sqlite_master WHERE type IN ('table', 'view') AND name = ${p}`,
   byteLength: (c) => `length(${c})`,
@@ -81,6 +84,7 @@ export const mssqlDialect: Dialect = {
   utcInstant: (c) => `CONVERT(varchar(33), ${c}, 127) + 'Z'`,
   id: (c) => `CONVERT(varchar(20), ${c})`,
   limit: (p) => `OFFSET 0 ROWS FETCH NEXT ${p} ROWS ONLY`,
+  rowAt: (p) => `OFFSET ${p} ROWS FETCH NEXT 1 ROWS ONLY`,
   fold: (e) => `${e} COLLATE Latin1_General_CI_AI`,
   relationExists: (p) => `SELECT CASE WHEN OBJECT_ID(${p}) IS NULL THEN 0 ELSE 1 END AS n`,
   byteLength: (c) => `DATALENGTH(${c})`,

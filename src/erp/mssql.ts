@@ -111,6 +111,13 @@ export class MssqlErp extends SqlErp {
     return result.recordset as Raw[];
   }
 
+  protected async each(text: string, params: Params, onRow: (row: Raw) => void): Promise<void> {
+    // Read whole, then handed over: on SQL Server the rows are held once
+    // (no thread boundary to cross) and briefly. A streamed request would
+    // save even that, but cannot be exercised on machines without SQL Server.
+    for (const row of await this.all(text, params)) onRow(row);
+  }
+
   protected async batch(texts: string[], params: Params): Promise<Raw[][]> {
     const result = await this.request(params).query(texts.join(';\n'));
     return result.recordsets as unknown as Raw[][];

@@ -15,7 +15,8 @@
  */
 import { DEFAULTS } from '../settings/defaults';
 import type { DocumentFileContent, DocumentFileRow, DocumentLineRow, DocumentPageQuery, DocumentRow } from './documentRows';
-import type { ArticleStatsAggregateRow, DailyMovementQuery, DailyMovementRow, StatsAggregateQuery } from './statsRows';
+import type { ArticleStatsAggregates } from './statsAggregates';
+import type { DailyMovementQuery, DailyMovementRow, StatsAggregateQuery } from './statsRows';
 
 /** A decimal in plain notation, exactly as stored ("9.9900", "22", "0.5"). */
 export type DecimalString = string;
@@ -344,8 +345,8 @@ export interface ErpPort {
   documentFiles(documentIds: readonly string[]): Promise<DocumentFileRow[]>;
   documentFileContent(fileId: string): Promise<DocumentFileContent | null>;
 
-  /** Warehouse statistics' per-article aggregates, computed by the database (statsRows.ts). */
-  articleStatsAggregates(query: StatsAggregateQuery): Promise<ArticleStatsAggregateRow[]>;
+  /** Warehouse statistics' per-article aggregates, computed by the database (statsRows.ts), in columns. */
+  articleStatsAggregates(query: StatsAggregateQuery): Promise<ArticleStatsAggregates>;
   dailyMovements(query: DailyMovementQuery): Promise<DailyMovementRow[]>;
   /** The first sku of each of `parts` runs of active articles of about equal size, in sku order. */
   articleSkuSplits(parts: number): Promise<string[]>;

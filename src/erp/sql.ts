@@ -20,7 +20,6 @@ import type {
   VisibilityRuleRow,
   WarehouseRow,
 } from './port';
-import type { ArticleStatsAggregateRow } from './statsRows';
 
 export interface Statements {
   ping: string;
@@ -59,7 +58,8 @@ export interface Statements {
   documentFileContent: string;
   articleStatsAggregates: (opts: { warehouse: boolean; skuFrom: boolean; skuTo: boolean }) => string;
   dailyMovements: (opts: { warehouse: boolean }) => string;
-  articleSkuSplits: string;
+  activeArticleCount: string;
+  activeArticleAt: string;
 }
 
 export function buildStatements(d: Dialect): Statements {
@@ -215,49 +215,70 @@ export function buildStatements(d: Dialect): Statements {
          f.file_name AS fileName, f.content_type AS contentType, f.content AS content
        FROM ecom_document_files f JOIN ecom_documents d ON d.document_id = f.document_id
        WHERE f.file_id = @fileId`,
-    // Warehouse statistics (warehouse-statistics.md): one pass over the
-    // movements in scope, grouped by article, every window a conditional sum.
-    // Windows compare moved_at with the window's first day and the day after
-    // D ("YYYY-MM-DD" sorts before any time of that day, as text and as
-    // datetime2), so the date part is taken only where a figure needs it:
-    // for the weight of a movement in the average stock, and the latest days.
+    // Warehouse statistics (warehouse-statistics.md). Every figure but the
+    // latest sale and movement looks at the last 365 days only, so one pass
+    // over the movements of those days, grouped by article, gives them: every
+    // window a conditional sum. Windows compare moved_at with the window's
+    // first day and the day after D ("YYYY-MM-DD" sorts before any time of
+    // that day, as text and as datetime2), so the date part is taken only
+    // for the weight of a movement in the average stock.
+    //
+    // The groups drive the join (CROSS JOIN keeps them the outer loop in
+    // SQLite, which would otherwise store them in a temporary table to look
+    // them up from the articles): each meets its article and its stock by
+    // primary key as it is produced. Older movements are read only where a
+    // latest day needs them, by a seek on (sku, moved_at): an article not
+    // sold in 365 days, and the second branch, articles in stock that did
+    // not move at all in 365 days.
     articleStatsAggregates: (o) => {
       const q = d.milli('quantity');
-      const inScope = [
-        o.warehouse ? 'AND warehouse_code = @warehouse' : '',
-        o.skuFrom ? 'AND sku >= @skuFrom' : '',
-        o.skuTo ? 'AND sku < @skuTo' : '',
-      ].join(' ');
+      const scope = (alias: string) =>
+        [
+          o.warehouse ? `AND ${alias}warehouse_code = @warehouse` : '',
+          o.skuFrom ? `AND ${alias}sku >= @skuFrom` : '',
+          o.skuTo ? `AND ${alias}sku < @skuTo` : '',
+        ].join(' ');
+      const inWarehouse = (alias: string) => (o.warehouse ? `AND ${alias}.warehouse_code = @warehouse` : '');
+      const stockOf = (sku: string) => `(SELECT SUM(${d.milli('s.on_hand')}) FROM ecom_stock s WHERE s.sku = ${sku} ${inWarehouse('s')})`;
+      const before365 = (sku: string, sales: boolean) =>
+        `(SELECT MAX(p.moved_at) FROM ecom_stock_movements p
+          WHERE p.sku = ${sku} AND p.moved_at < @from365 ${inWarehouse('p')}
+          ${sales ? `AND p.reason = 'SALE' AND ${d.milli('p.quantity')} < 0` : ''})`;
       const sale = (from: string) => `SUM(CASE WHEN reason = 'SALE' AND moved_at >= ${from} THEN ${q} END)`;
-      return `WITH m AS (
+      return `WITH w AS (
           SELECT sku,
-            ${sale('@from30')} AS sale30, ${sale('@from90')} AS sale90, ${sale('@from365')} AS sale365,
-            COUNT(CASE WHEN reason = 'SALE' AND moved_at >= @from365 AND ${q} < 0 THEN 1 END) AS picks365,
+            ${sale('@from30')} AS sale30, ${sale('@from90')} AS sale90,
+            SUM(CASE WHEN reason = 'SALE' THEN ${q} END) AS sale365,
+            COUNT(CASE WHEN reason = 'SALE' AND ${q} < 0 THEN 1 END) AS picks365,
             MAX(CASE WHEN reason = 'SALE' AND ${q} < 0 THEN moved_at END) AS lastSaleAt,
             MAX(moved_at) AS lastMovementAt,
-            SUM(CASE WHEN moved_at >= @from365 THEN ${q} * ${d.daysFrom('@from365', 'moved_at')} END) AS weighted365
+            SUM(${q} * ${d.daysFrom('@from365', 'moved_at')}) AS weighted365
           FROM ecom_stock_movements
-          WHERE moved_at < @dayAfter ${inScope}
+          WHERE moved_at >= @from365 AND moved_at < @dayAfter ${scope('')}
           GROUP BY sku
-        ), s AS (
-          SELECT sku, SUM(${d.milli('on_hand')}) AS onHand FROM ecom_stock WHERE 1 = 1 ${inScope} GROUP BY sku
         )
         SELECT a.sku AS sku, a.description AS description, a.unit AS unit, a.family_code AS familyCode,
-          ${d.integerText('s.onHand')} AS onHand,
-          ${d.integerText('COALESCE(m.sale30, 0)')} AS sale30, ${d.integerText('COALESCE(m.sale90, 0)')} AS sale90,
-          ${d.integerText('COALESCE(m.sale365, 0)')} AS sale365, COALESCE(m.picks365, 0) AS picks365,
-          ${d.date('m.lastSaleAt')} AS lastSale, ${d.date('m.lastMovementAt')} AS lastMovement,
-          ${d.integerText('COALESCE(m.weighted365, 0)')} AS weighted365
-        FROM ecom_articles a
-          LEFT JOIN s ON s.sku = a.sku
-          LEFT JOIN m ON m.sku = a.sku
-        WHERE a.active = 1 AND (s.sku IS NOT NULL OR m.lastMovementAt >= @from365)
-          ${o.skuFrom ? 'AND a.sku >= @skuFrom' : ''} ${o.skuTo ? 'AND a.sku < @skuTo' : ''}
-        ORDER BY a.sku`;
+          ${d.integerText(stockOf('w.sku'))} AS onHand,
+          ${d.integerText('w.sale30')} AS sale30, ${d.integerText('w.sale90')} AS sale90, ${d.integerText('w.sale365')} AS sale365,
+          w.picks365 AS picks365, ${d.date(`COALESCE(w.lastSaleAt, ${before365('w.sku', true)})`)} AS lastSale,
+          ${d.date('w.lastMovementAt')} AS lastMovement, ${d.integerText('w.weighted365')} AS weighted365
+        FROM w CROSS JOIN ecom_articles a
+        WHERE a.sku = w.sku AND a.active = 1
+        UNION ALL
+        SELECT a.sku, a.description, a.unit, a.family_code,
+          ${d.integerText(`SUM(${d.milli('s.on_hand')})`)}, NULL, NULL, NULL, 0,
+          ${d.date(before365('a.sku', true))}, ${d.date(before365('a.sku', false))}, NULL
+        FROM ecom_articles a JOIN ecom_stock s ON s.sku = a.sku
+        WHERE a.active = 1 ${scope('s.')}
+          AND NOT EXISTS (SELECT 1 FROM ecom_stock_movements v
+            WHERE v.sku = a.sku AND v.moved_at >= @from365 AND v.moved_at < @dayAfter ${inWarehouse('v')})
+        GROUP BY a.sku, a.description, a.unit, a.family_code
+        ORDER BY sku`;
     },
-    articleSkuSplits: `SELECT MIN(sku) AS sku FROM (
-        SELECT sku, NTILE(@parts) OVER (ORDER BY sku) AS part FROM ecom_articles WHERE active = 1
-      ) t GROUP BY part ORDER BY MIN(sku)`,
+    // Splitting the catalog by position (articleSkuSplits): a count and one
+    // seek per boundary along the primary key, where NTILE would number every article.
+    activeArticleCount: `SELECT COUNT(*) AS n FROM ecom_articles WHERE active = 1`,
+    activeArticleAt: `SELECT sku AS sku FROM ecom_articles WHERE active = 1 ORDER BY sku ${d.rowAt('@position')}`,
     dailyMovements: (o) => {
       const day = d.date('moved_at');
       return `SELECT sku AS sku, ${day} AS day, ${d.integerText(`SUM(${d.milli('quantity')})`)} AS quantity
@@ -317,25 +338,3 @@ export const mapDocumentFile = (r: Raw): DocumentFileRow => ({
   size: Number(r.size ?? 0),
 });
 
-/**
- * Aggregates as text (see Dialect.integerText); counts as numbers, whatever
- * the driver's integer type. The statement already names its columns as the
- * row type does, so the driver's row is normalised in place: a scope has a
- * row per article, and a second object per row would double what the
- * computation holds at its peak.
- */
-export function mapArticleStatsAggregate(r: Raw): ArticleStatsAggregateRow {
-  const text = (key: string) => {
-    const v = r[key];
-    if (typeof v !== 'string') r[key] = String(v ?? '');
-  };
-  const textOrNull = (key: string) => {
-    const v = r[key];
-    if (v === undefined) r[key] = null;
-    else if (v !== null && typeof v !== 'string') r[key] = String(v);
-  };
-  for (const key of ['sku', 'description', 'unit', 'sale30', 'sale90', 'sale365', 'weighted365']) text(key);
-  for (const key of ['familyCode', 'onHand', 'lastSale', 'lastMovement']) textOrNull(key);
-  if (typeof r.picks365 !== 'number') r.picks365 = Number(r.picks365);
-  return r as unknown as ArticleStatsAggregateRow;
-}

@@ -34,12 +34,12 @@ import type {
   ReferenceData,
   StockFacts,
 } from './port';
-import type { ArticleStatsAggregateRow, DailyMovementQuery, DailyMovementRow, StatsAggregateQuery } from './statsRows';
+import { type ArticleStatsAggregates, ArticleStatsAggregatesBuilder } from './statsAggregates';
+import type { DailyMovementQuery, DailyMovementRow, StatsAggregateQuery } from './statsRows';
 import {
   bit,
   buildStatements,
   mapArticle,
-  mapArticleStatsAggregate,
   mapCondition,
   mapCustomer,
   mapDestination,
@@ -72,6 +72,12 @@ export abstract class SqlErp implements ErpPort {
 
   /** Runs one statement. */
   protected abstract all(sql: string, params?: Params): Promise<Raw[]>;
+  /**
+   * Runs one statement and hands its rows to `onRow` one at a time, for
+   * results too large to hold as row objects; a row is not used after
+   * onRow returns.
+   */
+  protected abstract each(sql: string, params: Params, onRow: (row: Raw) => void): Promise<void>;
   /** Runs several statements as one round trip; one row set each. */
   protected abstract batch(sqls: string[], params: Params): Promise<Raw[][]>;
   abstract insertOrder(header: OrderHeaderInsert, lines: readonly OrderLineInsert[]): Promise<InsertOrderResult>;
@@ -235,20 +241,34 @@ export abstract class SqlErp implements ErpPort {
     return (await this.all(this.statements.documentFiles, { ids: JSON.stringify(ids) })).map(mapDocumentFile);
   }
 
-  async articleStatsAggregates(q: StatsAggregateQuery): Promise<ArticleStatsAggregateRow[]> {
+  async articleStatsAggregates(q: StatsAggregateQuery): Promise<ArticleStatsAggregates> {
     const { warehouse, asOf: _asOf, skuFrom = null, skuTo = null, ...days } = q;
     const statement = this.statements.articleStatsAggregates({ warehouse: warehouse !== null, skuFrom: skuFrom !== null, skuTo: skuTo !== null });
-    const rows = await this.all(statement, {
-      ...days,
-      ...(warehouse !== null ? { warehouse } : {}),
-      ...(skuFrom !== null ? { skuFrom } : {}),
-      ...(skuTo !== null ? { skuTo } : {}),
-    });
-    return rows.map(mapArticleStatsAggregate);
+    const columns = new ArticleStatsAggregatesBuilder();
+    await this.each(
+      statement,
+      {
+        ...days,
+        ...(warehouse !== null ? { warehouse } : {}),
+        ...(skuFrom !== null ? { skuFrom } : {}),
+        ...(skuTo !== null ? { skuTo } : {}),
+      },
+      (row) => columns.push(row),
+    );
+    return columns.build();
   }
 
   async articleSkuSplits(parts: number): Promise<string[]> {
-    return (await this.all(this.statements.articleSkuSplits, { parts })).map((r) => String(r.sku));
+    const [counted] = await this.all(this.statements.activeArticleCount);
+    const n = Number(counted?.n ?? 0);
+    const splits: string[] = [];
+    for (let part = 0; part < parts; part++) {
+      const position = Math.floor((n * part) / parts);
+      const [row] = position < n ? await this.all(this.statements.activeArticleAt, { position }) : [];
+      // Fewer articles than parts, or articles gone since the count: a run fewer.
+      if (row && (splits.length === 0 || String(row.sku) > splits[splits.length - 1]!)) splits.push(String(row.sku));
+    }
+    return splits;
   }
 
   async dailyMovements(q: DailyMovementQuery): Promise<DailyMovementRow[]> {

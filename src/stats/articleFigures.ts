@@ -21,13 +21,13 @@ const DAYS_90 = 90n;
 const DAYS_365 = 365n;
 
 export function articleFigures(row: ArticleStatsAggregateRow, rules: ClassRules): ArticleFigures {
-  const onHand = BigInt(row.onHand ?? '0');
+  const onHand = row.onHand;
   // Sales are negative movements: the figures count them as positive amounts, returns reduce them.
-  const sold30 = -BigInt(row.sale30);
-  const sold90 = -BigInt(row.sale90);
-  const sold365 = -BigInt(row.sale365);
+  const sold30 = -row.sale30;
+  const sold90 = -row.sale90;
+  const sold365 = -row.sale365;
   // 365 · averageStock365 = 365 · onHand − Σ qᵢ · (dayᵢ − (D − 364)): kept multiplied by 365 so it stays an integer.
-  const stock365Times365 = DAYS_365 * onHand - BigInt(row.weighted365);
+  const stock365Times365 = DAYS_365 * onHand - row.weighted365;
 
   const averageDailySales = divRoundHalfUp(sold90, DAYS_90);
   // onHand / (sold90 / 90) in tenths = onHand · 900 / sold90.

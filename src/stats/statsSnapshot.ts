@@ -9,7 +9,7 @@
  * order is kept for the next page and the next caller with the same filter.
  */
 import { matchesTerms, searchTerms } from '../catalog/searchTerms';
-import type { ArticleStatsAggregateRow } from '../erp/statsRows';
+import { aggregateRowAt, dayOfNumber, type ArticleStatsAggregates } from '../erp/statsAggregates';
 import { assignAbc } from './abcClasses';
 import { articleFigures, type ClassRules } from './articleFigures';
 import { ratioOf } from './scaledMath';
@@ -148,28 +148,51 @@ export class StatsSnapshot {
   }
 }
 
-/** Builds a scope's snapshot from the ERP's aggregates (one row per listed article). */
+/** Builds a scope's snapshot from the ERP's aggregates (one entry per listed article). */
 export function buildStatsSnapshot(
-  rows: readonly ArticleStatsAggregateRow[],
+  aggregates: ArticleStatsAggregates,
   thresholds: StatsThresholds,
   scope: { asOf: string; computedAt: string; warehouse: string | null },
 ): StatsSnapshot {
-  return snapshotOfFigures(figuresOfRows(rows, thresholds, scope.asOf), scope);
+  return snapshotOfFigures(figuresOfAggregates(aggregates, thresholds, scope.asOf), scope);
 }
 
 /**
  * Each article's own figures (everything but ABC, which needs the whole
- * scope): a run of rows can be turned into figures as soon as it arrives,
- * so the rows of a large scope are never all held next to its figures.
+ * scope): a run of articles can be turned into figures as soon as it
+ * arrives, so a large scope's aggregates are never all held next to its
+ * figures.
  */
-export function figuresOfRows(rows: readonly ArticleStatsAggregateRow[], thresholds: StatsThresholds, asOf: string): ArticleFigures[] {
+export function figuresOfAggregates(aggregates: ArticleStatsAggregates, thresholds: StatsThresholds, asOf: string): ArticleFigures[] {
   const rules: ClassRules = {
     fast: ratioOf(thresholds.fastTurnover),
     slow: ratioOf(thresholds.slowTurnover),
     excessCover: ratioOf(thresholds.excessCoverDays),
     deadFrom: addDays(asOf, 1 - thresholds.deadDays),
   };
-  return rows.map((row) => articleFigures(row, rules));
+  // Units, families and days repeat from article to article: the figures
+  // share one string of each, where the columns carried one per article.
+  const shared = new Map<string, string>();
+  const intern = (text: string): string => {
+    const held = shared.get(text);
+    if (held !== undefined) return held;
+    shared.set(text, text);
+    return text;
+  };
+  const days = new Map<number, string>();
+  const dayText = (n: number): string => {
+    let text = days.get(n);
+    if (text === undefined) days.set(n, (text = dayOfNumber(n)));
+    return text;
+  };
+  const figures = new Array<ArticleFigures>(aggregates.count);
+  for (let i = 0; i < aggregates.count; i++) {
+    const row = aggregateRowAt(aggregates, i, dayText);
+    row.unit = intern(row.unit);
+    if (row.familyCode !== null) row.familyCode = intern(row.familyCode);
+    figures[i] = articleFigures(row, rules);
+  }
+  return figures;
 }
 
 /** The scope's snapshot from every article's figures (runs concatenated in sku order): ABC, orders, summary. */

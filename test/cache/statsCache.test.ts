@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Decimal } from '../../src/decimal/decimal';
 import type { ErpPort } from '../../src/erp/port';
+import { aggregatesOfRows } from '../../src/erp/statsAggregates';
 import type { ArticleStatsAggregateRow, StatsAggregateQuery } from '../../src/erp/statsRows';
 import { WarehouseStatsCache } from '../../src/cache/statsCache';
 import type { StatsThresholds } from '../../src/stats/statsModel';
@@ -15,8 +16,8 @@ const THRESHOLDS: StatsThresholds = { deadDays: 180, excessCoverDays: new Decima
 
 const rowsFor = (count: number): ArticleStatsAggregateRow[] =>
   Array.from({ length: count }, (_, i) => ({
-    sku: `S${i}`, description: 'Articolo di prova', unit: 'PZ', familyCode: null, onHand: '1000',
-    sale30: '0', sale90: '0', sale365: '0', picks365: 0, lastSale: null, lastMovement: null, weighted365: '0',
+    sku: `S${i}`, description: 'Articolo di prova', unit: 'PZ', familyCode: null, onHand: 1000n,
+    sale30: 0n, sale90: 0n, sale365: 0n, picks365: 0, lastSale: null, lastMovement: null, weighted365: 0n,
   }));
 
 function fakeErp(rows: ArticleStatsAggregateRow[]) {
@@ -27,7 +28,7 @@ function fakeErp(rows: ArticleStatsAggregateRow[]) {
       calls.push(q);
       await new Promise((r) => setTimeout(r, 5));
       if (failing) throw new Error('ERP down');
-      return rows;
+      return aggregatesOfRows(rows);
     },
   } as unknown as ErpPort;
   return { erp, calls, fail: (value: boolean) => (failing = value) };
@@ -85,7 +86,7 @@ describe('warehouse statistics cache: parallel runs', () => {
       },
       async articleStatsAggregates(q: StatsAggregateQuery) {
         calls.push(q);
-        return rows.filter((r) => (q.skuFrom == null || r.sku >= q.skuFrom) && (q.skuTo == null || r.sku < q.skuTo));
+        return aggregatesOfRows(rows.filter((r) => (q.skuFrom == null || r.sku >= q.skuFrom) && (q.skuTo == null || r.sku < q.skuTo)));
       },
     } as unknown as ErpPort;
     const cache = new WarehouseStatsCache(erp, { ttlMs: 60_000, staleIfErrorMs: 0, maxBytes: 10_000_000, now: () => new Date(), parallelParts: 2 });

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteWorkerErp, type SqliteWorkerPort } from '../../src/erp/sqliteWorkerErp';
+import { movableBuffers } from '../../src/erp/sqliteWorkerProtocol';
 import { article, createFixtureDb, insertRows } from '../helpers/fixtureErp';
 
 describe('the SQLite worker pool', () => {
@@ -49,5 +50,20 @@ describe('the SQLite worker pool', () => {
       (erp as unknown as { notAPortMethod(): Promise<void> }).notAPortMethod(),
       (e: unknown) => e instanceof Error && /not a port method/.test(e.message),
     );
+  });
+});
+
+describe('what a worker moves to the main thread instead of copying', () => {
+  test('the buffers of typed arrays that own them, once each', () => {
+    const shared = new BigInt64Array(4);
+    const own = new Int32Array(8);
+    assert.deepEqual(movableBuffers({ a: shared, b: own, c: shared, d: 'text', e: [1, 2] }), [shared.buffer, own.buffer]);
+  });
+
+  test('never a Node Buffer (it may share a pooled buffer), a view of part of a buffer, or anything nested', () => {
+    const whole = new Uint8Array(16);
+    assert.deepEqual(movableBuffers({ file: Buffer.from('fattura'), part: whole.subarray(4), nested: { whole } }), []);
+    assert.deepEqual(movableBuffers([whole]), []);
+    assert.deepEqual(movableBuffers(null), []);
   });
 });

@@ -12,6 +12,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ErpPort } from '../../src/erp/port';
+import { aggregateRows } from '../../src/erp/statsAggregates';
 import type { ArticleStatsAggregateRow } from '../../src/erp/statsRows';
 import { statsWindowDays } from '../../src/stats/statsWindows';
 import { mssqlContractSetup, sqliteContractSetup, sqliteWorkerContractSetup, type ContractDb, type ContractSetup } from './contractFixture';
@@ -37,29 +38,29 @@ function describeStatsContract(name: string, setup: ContractSetup, options: { sk
     });
 
     test('every warehouse: active articles with stock or a movement in the last 365 days, windows bounded as the spec says', async () => {
-      const rows = await erp.articleStatsAggregates({ warehouse: null, ...days });
+      const rows = aggregateRows(await erp.articleStatsAggregates({ warehouse: null, ...days }));
       assert.deepEqual(rows.map(pick), [
         // 120.5 + 10 + 999 on hand; sales of D−29, D−30, D−89, D−90, D−364 and a return on D−15; D−365 and D+1 outside.
-        row('SKU001', { onHand: '1129500', sale30: '-500', sale90: '-9000', sale365: '-27000', picks365: 5, lastSale: '2025-06-01', lastMovement: '2025-06-30', weighted365: '-4570000' }),
-        row('SKU002', { onHand: '0', sale30: '-200000', sale90: '-200000', sale365: '-200000', picks365: 1, lastSale: '2025-06-20', lastMovement: '2025-06-20', weighted365: '-70800000' }),
-        row('SKU003', { onHand: '5000', sale30: '0', sale90: '0', sale365: '0', picks365: 0, lastSale: null, lastMovement: null, weighted365: '0' }),
-        row('SKU004', { onHand: '3000', sale30: '0', sale90: '0', sale365: '0', picks365: 0, lastSale: null, lastMovement: null, weighted365: '0' }),
+        row('SKU001', { onHand: 1129500n, sale30: -500n, sale90: -9000n, sale365: -27000n, picks365: 5, lastSale: '2025-06-01', lastMovement: '2025-06-30', weighted365: -4570000n }),
+        row('SKU002', { onHand: 0n, sale30: -200000n, sale90: -200000n, sale365: -200000n, picks365: 1, lastSale: '2025-06-20', lastMovement: '2025-06-20', weighted365: -70800000n }),
+        row('SKU003', { onHand: 5000n, sale30: 0n, sale90: 0n, sale365: 0n, picks365: 0, lastSale: null, lastMovement: null, weighted365: 0n }),
+        row('SKU004', { onHand: 3000n, sale30: 0n, sale90: 0n, sale365: 0n, picks365: 0, lastSale: null, lastMovement: null, weighted365: 0n }),
         // Not sold online (web_enabled = 0): internal figures list it all the same.
-        row('SKU007', { onHand: null, sale30: '-1000', sale90: '-1000', sale365: '-1000', picks365: 1, lastSale: '2025-06-20', lastMovement: '2025-06-20', weighted365: '-354000' }),
+        row('SKU007', { onHand: 0n, sale30: -1000n, sale90: -1000n, sale365: -1000n, picks365: 1, lastSale: '2025-06-20', lastMovement: '2025-06-20', weighted365: -354000n }),
       ]);
     });
 
-    test('one warehouse: its stock rows and movements only; an article with movements and no stock row there has onHand null', async () => {
-      const rows = await erp.articleStatsAggregates({ warehouse: 'MAG2', ...days });
+    test('one warehouse: its stock rows and movements only; an article with movements and no stock row there has onHand 0', async () => {
+      const rows = aggregateRows(await erp.articleStatsAggregates({ warehouse: 'MAG2', ...days }));
       assert.deepEqual(rows.map(pick), [
-        row('SKU001', { onHand: '10000', sale30: '0', sale90: '-5500', sale365: '-5500', picks365: 1, lastSale: '2025-04-02', lastMovement: '2025-06-30', weighted365: '-595500' }),
-        row('SKU002', { onHand: null, sale30: '-200000', sale90: '-200000', sale365: '-200000', picks365: 1, lastSale: '2025-06-20', lastMovement: '2025-06-20', weighted365: '-70800000' }),
-        row('SKU004', { onHand: '3000', sale30: '0', sale90: '0', sale365: '0', picks365: 0, lastSale: null, lastMovement: null, weighted365: '0' }),
+        row('SKU001', { onHand: 10000n, sale30: 0n, sale90: -5500n, sale365: -5500n, picks365: 1, lastSale: '2025-04-02', lastMovement: '2025-06-30', weighted365: -595500n }),
+        row('SKU002', { onHand: 0n, sale30: -200000n, sale90: -200000n, sale365: -200000n, picks365: 1, lastSale: '2025-06-20', lastMovement: '2025-06-20', weighted365: -70800000n }),
+        row('SKU004', { onHand: 3000n, sale30: 0n, sale90: 0n, sale365: 0n, picks365: 0, lastSale: null, lastMovement: null, weighted365: 0n }),
       ]);
     });
 
     test('the article rows carry description, unit and family', async () => {
-      const rows = await erp.articleStatsAggregates({ warehouse: null, ...days });
+      const rows = aggregateRows(await erp.articleStatsAggregates({ warehouse: null, ...days }));
       const sku004 = rows.find((r) => r.sku === 'SKU004')!;
       assert.deepEqual([sku004.description, sku004.unit, sku004.familyCode], ['Tubo_rame 12 mm', 'MT', 'F2']);
     });
@@ -68,11 +69,16 @@ function describeStatsContract(name: string, setup: ContractSetup, options: { sk
       const splits = await erp.articleSkuSplits(3);
       // Nine active articles (SKU006 is not): three runs of three.
       assert.deepEqual(splits, ['SKU001', 'SKU004', 'SKU008']);
-      const whole = await erp.articleStatsAggregates({ warehouse: null, ...days });
+      const whole = aggregateRows(await erp.articleStatsAggregates({ warehouse: null, ...days }));
       const edges = [null, 'SKU004', 'SKU008', null];
       const runs = [];
-      for (let i = 0; i < 3; i++) runs.push(...(await erp.articleStatsAggregates({ warehouse: null, ...days, skuFrom: edges[i], skuTo: edges[i + 1] })));
+      for (let i = 0; i < 3; i++) runs.push(...aggregateRows(await erp.articleStatsAggregates({ warehouse: null, ...days, skuFrom: edges[i], skuTo: edges[i + 1] })));
       assert.deepEqual(runs, whole);
+    });
+
+    test('articleSkuSplits: more parts than active articles make a run per article, never the same bound twice', async () => {
+      const splits = await erp.articleSkuSplits(20);
+      assert.deepEqual(splits, ['SKU001', 'SKU002', 'SKU003', 'SKU004', 'SKU005', 'SKU007', 'SKU008', 'SKU009', 'SKU010']);
     });
 
     test('dailyMovements: sums per article and day after `after` up to D, in scope', async () => {

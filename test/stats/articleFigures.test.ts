@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { D, ago, figuresOf, snapshotOf, type Move } from './statsHistory';
 
 const sale = (sku: string, daysAgo: number, quantity: string, warehouse = 'MAG1'): Move => ({ sku, ago: daysAgo, quantity, reason: 'SALE', warehouse });
-const purchase = (sku: string, daysAgo: number, quantity: string): Move => ({ sku, ago: daysAgo, quantity, reason: 'PURCHASE' });
+const purchase = (sku: string, daysAgo: number, quantity: string, warehouse = 'MAG1'): Move => ({ sku, ago: daysAgo, quantity, reason: 'PURCHASE', warehouse });
 
 /** Sales on both sides of every window's first day: D−29 / D−30, D−89 / D−90, D−364 / D−365. */
 const WINDOWS = {
@@ -75,6 +75,31 @@ describe('warehouse statistics: returns and movements', () => {
   test('lastSale and lastMovement look back further than 365 days', async () => {
     const f = await figuresOf({ articles: { OLD: {} }, stock: { OLD: { MAG1: '4' } }, moves: [sale('OLD', 500, '-1'), purchase('OLD', 400, '5')] }, 'OLD');
     assert.deepEqual({ lastSale: f!.lastSale, lastMovement: f!.lastMovement, sold365: f!.sold365 }, { lastSale: ago(500), lastMovement: ago(400), sold365: '0' });
+  });
+
+  test('an article that moved in the last 365 days but was last sold before them has that older sale as lastSale', async () => {
+    const f = await figuresOf({ articles: { S: {} }, stock: { S: { MAG1: '4' } }, moves: [sale('S', 500, '-1'), sale('S', 20, '1'), purchase('S', 10, '3')] }, 'S');
+    assert.deepEqual({ lastSale: f!.lastSale, lastMovement: f!.lastMovement, class: f!.class }, { lastSale: ago(500), lastMovement: ago(10), class: 'DEAD' });
+  });
+
+  test('a return older than 365 days is no last sale: the sale before it is', async () => {
+    const f = await figuresOf({ articles: { R: {} }, stock: { R: { MAG1: '4' } }, moves: [sale('R', 600, '-2'), sale('R', 400, '1')] }, 'R');
+    assert.deepEqual({ lastSale: f!.lastSale, lastMovement: f!.lastMovement }, { lastSale: ago(600), lastMovement: ago(400) });
+  });
+
+  test('in a warehouse scope, the latest sale and movement from before the 365 days are that warehouse\'s', async () => {
+    const history = {
+      articles: { QUIET: {}, BUSY: {} },
+      stock: { QUIET: { MAG1: '1', MAG2: '1' }, BUSY: { MAG1: '1', MAG2: '1' } },
+      moves: [
+        sale('QUIET', 450, '-1', 'MAG2'), sale('QUIET', 380, '-1', 'MAG1'), purchase('QUIET', 370, '2', 'MAG1'),
+        sale('BUSY', 450, '-1', 'MAG2'), sale('BUSY', 380, '-1', 'MAG1'), purchase('BUSY', 10, '2', 'MAG2'),
+      ],
+      warehouse: 'MAG2',
+    };
+    const quiet = await figuresOf(history, 'QUIET');
+    const busy = await figuresOf(history, 'BUSY');
+    assert.deepEqual([quiet!.lastSale, quiet!.lastMovement, busy!.lastSale, busy!.lastMovement], [ago(450), ago(450), ago(450), ago(10)]);
   });
 });
 
