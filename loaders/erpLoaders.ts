@@ -211,71 +211,171 @@ function stockFill(erp: ErpPort, cache: ErpCache): CacheFill<string, StockFacts>
  * @param background the ERP for refreshes of expired facts, which no request waits for; default `erp`.
  */
 export function createErpLoaders(erp: ErpPort, cache: ErpCache, freshness: RequestFreshness, background: ErpPort = erp): ErpLoaders {
-  const dailyMovementLoaders = new Map<string, DataLoader<string, Map<string, bigint>, string>>();
-  const article = cachedLoader({ ...articleFill(erp, cache), background: articleFill(background, cache), freshness, tag: skuTag });
+  return new RequestLoaders(erp, cache, freshness, background);
+}
 
-  const catalogBatch = (query: CatalogPageQuery): Promise<ArticleRow[]> => {
-    // The words' order changes nothing they match.
-    const key = JSON.stringify([query.after, query.family, [...query.terms].sort(), query.unrestrictedOnly, query.limit]);
-    freshness.tags.add(CATALOG_TAG);
-    const read = (port: ErpPort) => async () => {
-      const generation = cache.articles.generation();
-      const rows = await port.catalogPage(query);
-      // The rows are whole articles: later product lookups need no round trip.
-      for (const row of rows) {
-        cache.articles.setIfCurrent(row.sku, row, generation);
-        article.prime(row.sku, row);
-      }
-      return rows;
-    };
-    return cachedValue(cache.catalogBatches, key, read(erp), freshness, read(background));
-  };
+/**
+ * Each loader is made the first time the request reads it: a request uses a
+ * few of the fifteen (a page of warehouse statistics only the reference
+ * facts), and making all fifteen DataLoaders for every request cost more
+ * than some whole answers.
+ */
+class RequestLoaders implements ErpLoaders {
+  private readonly made: { [K in keyof ErpLoaders]?: ErpLoaders[K] } = {};
 
-  const catalogCounts = (terms: readonly string[]): Promise<CatalogCountRow[]> => {
-    const sorted = [...terms].sort();
-    freshness.tags.add(CATALOG_TAG);
-    return cachedValue(cache.catalogCounts, JSON.stringify(sorted), () => erp.catalogCounts(sorted), freshness, () => background.catalogCounts(sorted));
-  };
+  constructor(
+    private readonly erp: ErpPort,
+    private readonly cache: ErpCache,
+    private readonly freshness: RequestFreshness,
+    private readonly background: ErpPort,
+  ) {}
 
-  return {
-    reference: cachedSingleton(cache.reference, 'reference', () => referenceOf(erp), freshness, () => referenceOf(background)),
-    globalConditions: cachedSingleton(cache.globalConditions, 'global', () => globalConditionsOf(erp), freshness, () => globalConditionsOf(background)),
-    article,
-    catalogBatch,
-    catalogCounts,
-    familyNames: cachedSingleton(cache.familyNames, 'families', () => familyNamesOf(erp), freshness, () => familyNamesOf(background)),
-    customerContext: cachedLoader({ ...customerContextFill(erp, cache), background: customerContextFill(background, cache), freshness }),
-    destinations: cachedLoader({ ...destinationsFill(erp, cache), background: destinationsFill(background, cache), freshness }),
-    agent: cachedLoader({ ...agentFill(erp, cache), background: agentFill(background, cache), freshness }),
-    priceItems: cachedLoader({ ...priceItemsFill(erp, cache), background: priceItemsFill(background, cache), freshness, tag: (k) => skuTag(k.sku) }),
-    orderLines: new DataLoader<string, OrderLineRow[], string>(async (ids) => {
-      const byOrder = groupBy(await erp.orderLines(ids), (l) => l.inboxId);
-      return ids.map((id) => byOrder.get(id) ?? []);
-    }),
-    documentLines: new DataLoader<string, DocumentLineRow[], string>(async (ids) => {
-      const byDocument = groupBy(await erp.documentLines(ids), (l) => l.documentId);
-      return ids.map((id) => byDocument.get(id) ?? []);
-    }),
-    documentFiles: new DataLoader<string, DocumentFileRow[], string>(async (ids) => {
-      const byDocument = groupBy(await erp.documentFiles(ids), (f) => f.documentId);
-      return ids.map((id) => byDocument.get(id) ?? []);
-    }),
-    orderDocuments: new DataLoader<OrderDocumentsKey, DocumentRow[], string>((keys) => loadOrderDocuments(erp, keys), {
-      cacheKeyFn: (k) => JSON.stringify([k.customerCode, k.inboxId, k.customerReference]),
-    }),
-    stock: cachedLoader({ ...stockFill(erp, cache), background: stockFill(background, cache), freshness, tag: skuTag }),
-    dailyMovements: (span) => {
-      const key = `${span.warehouse ?? ''}|${span.after}|${span.asOf}`;
-      let loader = dailyMovementLoaders.get(key);
-      if (!loader) {
-        loader = new DataLoader<string, Map<string, bigint>, string>(async (skus) => {
-          const bySku = new Map<string, Map<string, bigint>>(skus.map((sku) => [sku, new Map()]));
-          for (const row of await erp.dailyMovements({ ...span, skus })) bySku.get(row.sku)?.set(row.day, BigInt(row.quantity));
-          return skus.map((sku) => bySku.get(sku)!);
-        });
-        dailyMovementLoaders.set(key, loader);
-      }
-      return loader;
-    },
-  };
+  private once<K extends keyof ErpLoaders>(key: K, make: () => ErpLoaders[K]): ErpLoaders[K] {
+    return (this.made[key] ??= make()) as ErpLoaders[K];
+  }
+
+  get reference() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('reference', () => cachedSingleton(cache.reference, 'reference', () => referenceOf(erp), freshness, () => referenceOf(background)));
+  }
+
+  get globalConditions() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('globalConditions', () =>
+      cachedSingleton(cache.globalConditions, 'global', () => globalConditionsOf(erp), freshness, () => globalConditionsOf(background)),
+    );
+  }
+
+  get article() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('article', () => cachedLoader({ ...articleFill(erp, cache), background: articleFill(background, cache), freshness, tag: skuTag }));
+  }
+
+  get catalogBatch() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('catalogBatch', () => (query: CatalogPageQuery): Promise<ArticleRow[]> => {
+      // The words' order changes nothing they match.
+      const key = JSON.stringify([query.after, query.family, [...query.terms].sort(), query.unrestrictedOnly, query.limit]);
+      freshness.tags.add(CATALOG_TAG);
+      const read = (port: ErpPort) => async () => {
+        const generation = cache.articles.generation();
+        const rows = await port.catalogPage(query);
+        // The rows are whole articles: later product lookups need no round trip.
+        for (const row of rows) {
+          cache.articles.setIfCurrent(row.sku, row, generation);
+          this.article.prime(row.sku, row);
+        }
+        return rows;
+      };
+      return cachedValue(cache.catalogBatches, key, read(erp), freshness, read(background));
+    });
+  }
+
+  get catalogCounts() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('catalogCounts', () => (terms: readonly string[]): Promise<CatalogCountRow[]> => {
+      const sorted = [...terms].sort();
+      freshness.tags.add(CATALOG_TAG);
+      return cachedValue(cache.catalogCounts, JSON.stringify(sorted), () => erp.catalogCounts(sorted), freshness, () => background.catalogCounts(sorted));
+    });
+  }
+
+  get familyNames() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('familyNames', () => cachedSingleton(cache.familyNames, 'families', () => familyNamesOf(erp), freshness, () => familyNamesOf(background)));
+  }
+
+  get customerContext() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('customerContext', () => cachedLoader({ ...customerContextFill(erp, cache), background: customerContextFill(background, cache), freshness }));
+  }
+
+  get destinations() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('destinations', () => cachedLoader({ ...destinationsFill(erp, cache), background: destinationsFill(background, cache), freshness }));
+  }
+
+  get agent() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('agent', () => cachedLoader({ ...agentFill(erp, cache), background: agentFill(background, cache), freshness }));
+  }
+
+  get priceItems() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('priceItems', () =>
+      cachedLoader({ ...priceItemsFill(erp, cache), background: priceItemsFill(background, cache), freshness, tag: (k) => skuTag(k.sku) }),
+    );
+  }
+
+  get stock() {
+    const { erp, background, cache, freshness } = this;
+    return this.once('stock', () => cachedLoader({ ...stockFill(erp, cache), background: stockFill(background, cache), freshness, tag: skuTag }));
+  }
+
+  get orderLines() {
+    const { erp } = this;
+    return this.once(
+      'orderLines',
+      () =>
+        new DataLoader<string, OrderLineRow[], string>(async (ids) => {
+          const byOrder = groupBy(await erp.orderLines(ids), (l) => l.inboxId);
+          return ids.map((id) => byOrder.get(id) ?? []);
+        }),
+    );
+  }
+
+  get documentLines() {
+    const { erp } = this;
+    return this.once(
+      'documentLines',
+      () =>
+        new DataLoader<string, DocumentLineRow[], string>(async (ids) => {
+          const byDocument = groupBy(await erp.documentLines(ids), (l) => l.documentId);
+          return ids.map((id) => byDocument.get(id) ?? []);
+        }),
+    );
+  }
+
+  get documentFiles() {
+    const { erp } = this;
+    return this.once(
+      'documentFiles',
+      () =>
+        new DataLoader<string, DocumentFileRow[], string>(async (ids) => {
+          const byDocument = groupBy(await erp.documentFiles(ids), (f) => f.documentId);
+          return ids.map((id) => byDocument.get(id) ?? []);
+        }),
+    );
+  }
+
+  get orderDocuments() {
+    const { erp } = this;
+    return this.once(
+      'orderDocuments',
+      () =>
+        new DataLoader<OrderDocumentsKey, DocumentRow[], string>((keys) => loadOrderDocuments(erp, keys), {
+          cacheKeyFn: (k) => JSON.stringify([k.customerCode, k.inboxId, k.customerReference]),
+        }),
+    );
+  }
+
+  get dailyMovements() {
+    const { erp } = this;
+    return this.once('dailyMovements', () => {
+      const bySpan = new Map<string, DataLoader<string, Map<string, bigint>, string>>();
+      return (span: DailyMovementSpan) => {
+        const key = `${span.warehouse ?? ''}|${span.after}|${span.asOf}`;
+        let loader = bySpan.get(key);
+        if (!loader) {
+          loader = new DataLoader<string, Map<string, bigint>, string>(async (skus) => {
+            const bySku = new Map<string, Map<string, bigint>>(skus.map((sku) => [sku, new Map()]));
+            for (const row of await erp.dailyMovements({ ...span, skus })) bySku.get(row.sku)?.set(row.day, BigInt(row.quantity));
+            return skus.map((sku) => bySku.get(sku)!);
+          });
+          bySpan.set(key, loader);
+        }
+        return loader;
+      };
+    });
+  }
 }

@@ -23,7 +23,13 @@ export function pageConnection<R, N>(
   cursorOf: (row: R) => string,
   toNode: (row: R) => N,
 ): Connection<N> {
-  const edges = rows.map((row) => ({ cursor: cursorOf(row), node: toNode(row) }));
+  // An edge's cursor is written when a query reads it: most pages ask for the nodes and endCursor only.
+  const edges = rows.map((row) => ({
+    get cursor() {
+      return cursorOf(row);
+    },
+    node: toNode(row),
+  }));
   return { edges, pageInfo: { hasNextPage, endCursor: edges.length > 0 ? edges[edges.length - 1]!.cursor : null } };
 }
 

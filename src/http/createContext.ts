@@ -1,7 +1,7 @@
 /**
  * Builds the per-request context: takes the verified token (a bad one is
  * refused here, with HTTP 401 for the whole request, before any resolver runs), creates the request's
- * loaders, and defers the acting-customer lookup to the first field that
+ * loaders (each made on first use), and defers the acting-customer lookup to the first field that
  * needs it.
  */
 import type { IncomingHttpHeaders } from 'node:http';

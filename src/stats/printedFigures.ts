@@ -23,22 +23,28 @@ export interface PrintedFigures {
   toClear: boolean;
 }
 
+const quantity = (v: ArticleFigures['onHand']) => formatScaled(v, SCALE.quantity);
+const optional = (v: ArticleFigures['daysOfCover'], decimals: number) => (v === null ? null : formatScaled(v, decimals));
+
+/** How each figure is printed, one at a time: the GraphQL type prints only the fields a query reads. */
+export const FIGURE_PRINTERS: { readonly [K in keyof PrintedFigures]: (f: ArticleFigures) => PrintedFigures[K] } = {
+  onHand: (f) => quantity(f.onHand),
+  sold30: (f) => quantity(f.sold30),
+  sold90: (f) => quantity(f.sold90),
+  sold365: (f) => quantity(f.sold365),
+  pickCount365: (f) => f.pickCount365,
+  lastSale: (f) => f.lastSale,
+  lastMovement: (f) => f.lastMovement,
+  averageDailySales: (f) => formatScaled(f.averageDailySales, SCALE.averageDailySales),
+  daysOfCover: (f) => optional(f.daysOfCover, SCALE.daysOfCover),
+  averageStock365: (f) => formatScaled(f.averageStock365, SCALE.averageStock365),
+  turnover365: (f) => optional(f.turnover365, SCALE.turnover365),
+  class: (f) => f.class,
+  abc: (f) => f.abc,
+  toClear: (f) => f.toClear,
+};
+
+/** Every figure printed. */
 export function printedFigures(f: ArticleFigures): PrintedFigures {
-  const quantity = (v: ArticleFigures['onHand']) => formatScaled(v, SCALE.quantity);
-  return {
-    onHand: quantity(f.onHand),
-    sold30: quantity(f.sold30),
-    sold90: quantity(f.sold90),
-    sold365: quantity(f.sold365),
-    pickCount365: f.pickCount365,
-    lastSale: f.lastSale,
-    lastMovement: f.lastMovement,
-    averageDailySales: formatScaled(f.averageDailySales, SCALE.averageDailySales),
-    daysOfCover: f.daysOfCover === null ? null : formatScaled(f.daysOfCover, SCALE.daysOfCover),
-    averageStock365: formatScaled(f.averageStock365, SCALE.averageStock365),
-    turnover365: f.turnover365 === null ? null : formatScaled(f.turnover365, SCALE.turnover365),
-    class: f.class,
-    abc: f.abc,
-    toClear: f.toClear,
-  };
+  return Object.fromEntries(Object.entries(FIGURE_PRINTERS).map(([name, print]) => [name, print(f)])) as unknown as PrintedFigures;
 }

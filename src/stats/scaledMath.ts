@@ -38,9 +38,10 @@ export function ratioOf(value: Decimal): Ratio {
 
 /** Plain notation of a scaled integer without trailing zeros: (12500, 3) → "12.5", (-5, 1) → "-0.5". */
 export function formatScaled(value: Scaled, decimals: number): string {
-  const big = typeof value === 'bigint' ? value : BigInt(value);
-  const negative = big < 0n;
-  const digits = (negative ? -big : big).toString().padStart(decimals + 1, '0');
+  // A number figure is a safe integer (compact): its digits print exactly without a bigint.
+  const negative = value < 0;
+  const magnitude = typeof value === 'bigint' ? (negative ? -value : value) : Math.abs(value);
+  const digits = magnitude.toString().padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);
   const fraction = digits.slice(digits.length - decimals).replace(/0+$/, '');
   const text = fraction === '' ? whole : `${whole}.${fraction}`;
