@@ -13,6 +13,7 @@ import { addDays } from '../src/stats/statsWindows';
 import { Product, toProduct } from './types/product.type';
 import {
   ArticleStats,
+  type ArticleStatsRoot,
   ArticleStatsConnection,
   ArticleStatsFilter,
   ArticleStatsOrderEnum,
@@ -84,10 +85,10 @@ export class StatsResolver {
   }
 
   @FieldResolver(() => Product, { nullable: true, description: 'The article as the acting customer sees it (visibility, price); null when none or invisible.' })
-  async product(@Root() stats: ArticleStats, @Ctx() ctx: PonteContext): Promise<Product | null> {
+  async product(@Root() stats: ArticleStatsRoot, @Ctx() ctx: PonteContext): Promise<Product | null> {
     const viewer = await ctx.viewer();
     if (viewer.customer === null) return null;
-    const [article] = await visibleArticles([stats.sku], viewer, ctx.loaders.article);
+    const [article] = await visibleArticles([stats.figures.sku], viewer, ctx.loaders.article);
     return article ? toProduct(article) : null;
   }
 
@@ -95,13 +96,13 @@ export class StatsResolver {
     description: "Ponte's addition to the spec: end-of-day stock on hand in the figures' scope for the last `days` days (D − days + 1 … D), oldest first; days 1…365.",
   })
   async stockHistory(
-    @Root() stats: ArticleStats,
+    @Root() stats: ArticleStatsRoot,
     @Ctx() ctx: PonteContext,
     @Arg('days', () => Int, { nullable: true, defaultValue: 90 }) days?: number | null,
   ): Promise<StockLevel[]> {
     const span = statsDays(days);
     const { warehouse, asOf } = stats.scope;
-    const movements = await ctx.loaders.dailyMovements({ warehouse, after: addDays(asOf, -span), asOf }).load(stats.sku);
+    const movements = await ctx.loaders.dailyMovements({ warehouse, after: addDays(asOf, -span), asOf }).load(stats.figures.sku);
     return stockHistory(stats.figures.onHand, asOf, span, movements).map((p) => ({ date: p.date, onHand: formatScaled(p.onHand, SCALE.quantity) }));
   }
 }

@@ -54,86 +54,121 @@ export class StockLevel {
   onHand!: string;
 }
 
-/**
- * Built on an article's held figures; each figure is printed when a query
- * reads it (a page asks for a few of the fourteen, and pages are read
- * a thousand times a second).
- */
-@ObjectType({ description: "One article's warehouse figures in one scope (service and agent roles)." })
+@ObjectType({
+  description: "One article's warehouse figures in one scope (service and agent roles).",
+  // Read as plain properties (of ArticleStatsView): no type-graphql wrapper per field.
+  simpleResolvers: true,
+})
 export class ArticleStats {
+  @Field(() => ID) sku!: string;
+  @Field() description!: string;
+  @Field() unit!: string;
+  @Field(() => String, { nullable: true }) family!: string | null;
+  @Field(() => DecimalScalar) onHand!: string;
+  @Field(() => DecimalScalar) sold30!: string;
+  @Field(() => DecimalScalar) sold90!: string;
+  @Field(() => DecimalScalar) sold365!: string;
+  @Field(() => Int) pickCount365!: number;
+  @Field(() => DateScalar, { nullable: true }) lastSale!: string | null;
+  @Field(() => DateScalar, { nullable: true }) lastMovement!: string | null;
+  @Field(() => DecimalScalar) averageDailySales!: string;
+  @Field(() => DecimalScalar, { nullable: true }) daysOfCover!: string | null;
+  @Field(() => DecimalScalar) averageStock365!: string;
+  @Field(() => DecimalScalar, { nullable: true }) turnover365!: string | null;
+  @Field(() => MovementClassEnum) class!: MovementClass;
+  @Field(() => AbcClassEnum, { nullable: true }) abc!: AbcClass | null;
+  @Field() toClear!: boolean;
+
+  /** Not in the schema: what the field resolvers (product, stockHistory) start from. */
+  figures!: ArticleFigures;
+  scope!: { warehouse: string | null; asOf: string };
+}
+
+/**
+ * What a field resolver of ArticleStats is handed: type-graphql copies the
+ * root's own properties into a new ArticleStats, and the printed figures of
+ * ArticleStatsView are getters, not own properties. Read the figures.
+ */
+export type ArticleStatsRoot = Pick<ArticleStats, 'figures' | 'scope'>;
+
+/**
+ * An ArticleStats over an article's held figures, each figure printed when a
+ * query reads it: a page asks for a few of the fourteen, and pages are read
+ * a thousand times a second.
+ */
+class ArticleStatsView implements ArticleStats {
   constructor(
-    /** Not in the schema: what the field resolvers (product, stockHistory) start from. */
     readonly figures: ArticleFigures,
     readonly scope: { warehouse: string | null; asOf: string },
   ) {}
 
-  @Field(() => ID) get sku(): string {
+  get sku(): string {
     return this.figures.sku;
   }
-  @Field() get description(): string {
+  get description(): string {
     return this.figures.description;
   }
-  @Field() get unit(): string {
+  get unit(): string {
     return this.figures.unit;
   }
-  @Field(() => String, { nullable: true }) get family(): string | null {
+  get family(): string | null {
     return this.figures.family;
   }
-  @Field(() => DecimalScalar) get onHand(): string {
+  get onHand(): string {
     return FIGURE_PRINTERS.onHand(this.figures);
   }
-  @Field(() => DecimalScalar) get sold30(): string {
+  get sold30(): string {
     return FIGURE_PRINTERS.sold30(this.figures);
   }
-  @Field(() => DecimalScalar) get sold90(): string {
+  get sold90(): string {
     return FIGURE_PRINTERS.sold90(this.figures);
   }
-  @Field(() => DecimalScalar) get sold365(): string {
+  get sold365(): string {
     return FIGURE_PRINTERS.sold365(this.figures);
   }
-  @Field(() => Int) get pickCount365(): number {
+  get pickCount365(): number {
     return FIGURE_PRINTERS.pickCount365(this.figures);
   }
-  @Field(() => DateScalar, { nullable: true }) get lastSale(): string | null {
+  get lastSale(): string | null {
     return FIGURE_PRINTERS.lastSale(this.figures);
   }
-  @Field(() => DateScalar, { nullable: true }) get lastMovement(): string | null {
+  get lastMovement(): string | null {
     return FIGURE_PRINTERS.lastMovement(this.figures);
   }
-  @Field(() => DecimalScalar) get averageDailySales(): string {
+  get averageDailySales(): string {
     return FIGURE_PRINTERS.averageDailySales(this.figures);
   }
-  @Field(() => DecimalScalar, { nullable: true }) get daysOfCover(): string | null {
+  get daysOfCover(): string | null {
     return FIGURE_PRINTERS.daysOfCover(this.figures);
   }
-  @Field(() => DecimalScalar) get averageStock365(): string {
+  get averageStock365(): string {
     return FIGURE_PRINTERS.averageStock365(this.figures);
   }
-  @Field(() => DecimalScalar, { nullable: true }) get turnover365(): string | null {
+  get turnover365(): string | null {
     return FIGURE_PRINTERS.turnover365(this.figures);
   }
-  @Field(() => MovementClassEnum) get class(): MovementClass {
+  get class(): MovementClass {
     return FIGURE_PRINTERS.class(this.figures);
   }
-  @Field(() => AbcClassEnum, { nullable: true }) get abc(): AbcClass | null {
+  get abc(): AbcClass | null {
     return FIGURE_PRINTERS.abc(this.figures);
   }
-  @Field() get toClear(): boolean {
+  get toClear(): boolean {
     return FIGURE_PRINTERS.toClear(this.figures);
   }
 }
 
 export function toArticleStats(f: ArticleFigures, snapshot: StatsSnapshot): ArticleStats {
-  return new ArticleStats(f, { warehouse: snapshot.warehouse, asOf: snapshot.asOf });
+  return new ArticleStatsView(f, { warehouse: snapshot.warehouse, asOf: snapshot.asOf });
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ArticleStatsEdge {
   @Field() cursor!: string;
   @Field(() => ArticleStats) node!: ArticleStats;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ArticleStatsConnection {
   @Field(() => [ArticleStatsEdge]) edges!: ArticleStatsEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
