@@ -36,7 +36,6 @@ port.on('message', (call: WorkerCall) => {
   void run(call).then((reply) => port.postMessage(reply, 'ok' in reply && reply.ok ? movableBuffers(reply.result) : []));
 });
 
-
 async function run(call: WorkerCall): Promise<WorkerReply> {
   const waitMs = call.deadlineAt - Date.now();
   if (waitMs <= 0) return { id: call.id, ok: false, error: { message: 'deadline passed before the call started', code: 'PONTE_DEADLINE' } };
