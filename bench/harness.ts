@@ -681,8 +681,11 @@ async function main(options: HarnessOptions): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n${storefrontText ? `\n${storefrontText}\n` : ''}${fairnessText ? `\n${fairnessText}\n` : ''}`);
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
+  // A run of some scenarios (--only) has a report of its own: it must not
+  // replace the last full run's, which it would leave with two scenarios.
+  const reportFile = join(resultsDir, options.only ? 'partial.md' : 'latest.md');
   const markdown = [
-    '# Latest benchmark run',
+    options.only ? '# Partial benchmark run' : '# Latest benchmark run',
     '',
     `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` — machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}.`,
     '',
@@ -693,8 +696,8 @@ async function main(options: HarnessOptions): Promise<void> {
     ...(fairnessText ? ['', fairnessText] : []),
     '',
   ];
-  writeFileSync(join(resultsDir, 'latest.md'), markdown.join('\n'));
-  log(`report written to ${join(resultsDir, 'latest.md')}`);
+  writeFileSync(reportFile, markdown.join('\n'));
+  log(`report written to ${reportFile}`);
 
   if (options.json) {
     const file = resolve(process.cwd(), options.json);
