@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../src/graphql/scalars';
 import { formatScaled } from '../../src/stats/scaledMath';
-import { FIGURE_PRINTERS } from '../../src/stats/printedFigures';
+import { FIGURE_PRINTERS, type PrintedFigures } from '../../src/stats/printedFigures';
 import {
   ABC_CLASSES,
   ARTICLE_STATS_ORDERS,
@@ -94,8 +94,10 @@ export type ArticleStatsRoot = Pick<ArticleStats, 'figures' | 'scope'>;
 /**
  * An ArticleStats over an article's held figures, each figure printed when a
  * query reads it: a page asks for a few of the fourteen, and pages are read
- * a thousand times a second.
+ * a thousand times a second. The printed figures are getters added below,
+ * one per printer of printedFigures.ts.
  */
+interface ArticleStatsView extends PrintedFigures {}
 class ArticleStatsView implements ArticleStats {
   constructor(
     readonly figures: ArticleFigures,
@@ -114,48 +116,13 @@ class ArticleStatsView implements ArticleStats {
   get family(): string | null {
     return this.figures.family;
   }
-  get onHand(): string {
-    return FIGURE_PRINTERS.onHand(this.figures);
-  }
-  get sold30(): string {
-    return FIGURE_PRINTERS.sold30(this.figures);
-  }
-  get sold90(): string {
-    return FIGURE_PRINTERS.sold90(this.figures);
-  }
-  get sold365(): string {
-    return FIGURE_PRINTERS.sold365(this.figures);
-  }
-  get pickCount365(): number {
-    return FIGURE_PRINTERS.pickCount365(this.figures);
-  }
-  get lastSale(): string | null {
-    return FIGURE_PRINTERS.lastSale(this.figures);
-  }
-  get lastMovement(): string | null {
-    return FIGURE_PRINTERS.lastMovement(this.figures);
-  }
-  get averageDailySales(): string {
-    return FIGURE_PRINTERS.averageDailySales(this.figures);
-  }
-  get daysOfCover(): string | null {
-    return FIGURE_PRINTERS.daysOfCover(this.figures);
-  }
-  get averageStock365(): string {
-    return FIGURE_PRINTERS.averageStock365(this.figures);
-  }
-  get turnover365(): string | null {
-    return FIGURE_PRINTERS.turnover365(this.figures);
-  }
-  get class(): MovementClass {
-    return FIGURE_PRINTERS.class(this.figures);
-  }
-  get abc(): AbcClass | null {
-    return FIGURE_PRINTERS.abc(this.figures);
-  }
-  get toClear(): boolean {
-    return FIGURE_PRINTERS.toClear(this.figures);
-  }
+}
+for (const [name, print] of Object.entries(FIGURE_PRINTERS) as [keyof PrintedFigures, (f: ArticleFigures) => unknown][]) {
+  Object.defineProperty(ArticleStatsView.prototype, name, {
+    get(this: ArticleStatsView) {
+      return print(this.figures);
+    },
+  });
 }
 
 export function toArticleStats(f: ArticleFigures, snapshot: StatsSnapshot): ArticleStats {

@@ -9,6 +9,7 @@
  * are five BigInt64Arrays, a Float64Array and two Int32Arrays that move between threads
  * without a copy (their buffers are transferred), and four string arrays.
  */
+import { dayNumber, dayOfNumber } from '../stats/statsWindows';
 import type { ArticleStatsAggregateRow } from './statsRows';
 
 export interface ArticleStatsAggregates {
@@ -32,18 +33,6 @@ export interface ArticleStatsAggregates {
 
 /** The day of an article that has never been sold, or never moved. */
 export const NO_DAY = -0x80000000;
-
-const MS_PER_DAY = 86_400_000;
-
-/** "YYYY-MM-DD" (any time after it ignored) as days since 1970-01-01. */
-export function dayNumber(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / MS_PER_DAY;
-}
-
-/** The "YYYY-MM-DD" of a dayNumber. */
-export function dayOfNumber(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
 
 /** A driver's value of an integer aggregate (text, number or bigint; null for none) as a bigint. */
 function integer(value: unknown): bigint {

@@ -9,12 +9,12 @@
  * order is kept for the next page and the next caller with the same filter.
  */
 import { matchesTerms, searchTerms } from '../catalog/searchTerms';
-import { aggregateRowAt, dayOfNumber, type ArticleStatsAggregates } from '../erp/statsAggregates';
+import { aggregateRowAt, type ArticleStatsAggregates } from '../erp/statsAggregates';
 import { assignAbc } from './abcClasses';
 import { articleFigures, type ClassRules } from './articleFigures';
 import { ratioOf } from './scaledMath';
 import { MOVEMENT_CLASSES, type AbcClass, type ArticleFigures, type ArticleStatsOrder, type MovementClass, type StatsThresholds } from './statsModel';
-import { addDays } from './statsWindows';
+import { addDays, dayOfNumber } from './statsWindows';
 
 export interface StatsFilter {
   /** Any of these classes; null or empty = any. */

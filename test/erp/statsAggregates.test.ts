@@ -4,7 +4,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregateRows, ArticleStatsAggregatesBuilder, dayNumber, dayOfNumber, NO_DAY } from '../../src/erp/statsAggregates';
+import { aggregateRows, ArticleStatsAggregatesBuilder, NO_DAY } from '../../src/erp/statsAggregates';
+import { dayNumber, dayOfNumber } from '../../src/stats/statsWindows';
 
 const driverRow = (i: number) => ({
   sku: `SKU${String(i).padStart(5, '0')}`,
